@@ -1,0 +1,3 @@
+export default defineBackground(() => {
+  // Wired in issue #5 (badge, context menu, commands).
+});

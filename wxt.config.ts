@@ -1,0 +1,40 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  publicDir: 'assets/public',
+  // Preact instead of React: a fraction of the size, which matters for the content-script budget.
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'Backstory',
+    description:
+      'Sourced context for news on North Korea’s cyber operations: who is who, says who, and where the figures disagree. Runs locally.',
+    // storage: reader facts and settings; contextMenus: "Add to Backstory…" on a selection.
+    // Host access comes from the content script's matches; nothing else is requested.
+    permissions: ['storage', 'contextMenus'],
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    action: { default_title: 'Backstory' },
+    commands: {
+      'next-mark': {
+        suggested_key: { default: 'Alt+Shift+J' },
+        description: 'Go to the next Backstory mark and open its card',
+      },
+      'previous-mark': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Go to the previous Backstory mark and open its card',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'backstory@backstory.invalid',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
