@@ -4,6 +4,8 @@ import { defineConfig } from 'wxt';
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   publicDir: 'assets/public',
+  // Separate output folders let several builds (and their browser tests) run side by side.
+  outDir: process.env.BACKSTORY_OUT_DIR ?? '.output',
   // Preact instead of React: a fraction of the size, which matters for the content-script budget.
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
