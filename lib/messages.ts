@@ -3,6 +3,7 @@
  * (sender:receiver:what). Storage changes (settings, reader facts) are not messages: each context
  * watches storage itself.
  */
+import { type Browser, browser } from 'wxt/browser';
 import type { Entity, Source } from '@/lib/facts/schema';
 import type { Verdict } from '@/lib/match/types';
 
@@ -47,4 +48,52 @@ export type MessageType = keyof MessageMap;
 export interface Message<T extends MessageType = MessageType> {
   type: T;
   data: MessageMap[T]['request'];
+}
+
+type Request<T extends MessageType> = MessageMap[T]['request'];
+type Response<T extends MessageType> = MessageMap[T]['response'];
+
+/** Handlers for the messages a context receives; each may answer synchronously or with a promise. */
+export type MessageHandlers = {
+  [T in MessageType]?: (
+    data: Request<T>,
+    sender: Browser.runtime.MessageSender,
+  ) => Response<T> | Promise<Response<T>>;
+};
+
+/** Sends a message to the extension's background (or any extension page listening). */
+export function sendToExtension<T extends MessageType>(
+  type: T,
+  data: Request<T>,
+): Promise<Response<T>> {
+  return browser.runtime.sendMessage({ type, data } satisfies Message<T>);
+}
+
+/** Sends a message to the content script of one tab. */
+export function sendToTab<T extends MessageType>(
+  tabId: number,
+  type: T,
+  data: Request<T>,
+): Promise<Response<T>> {
+  return browser.tabs.sendMessage(tabId, { type, data } satisfies Message<T>);
+}
+
+/** Answers the given message types until `signal` aborts; other messages are left to other listeners. */
+export function onMessages(handlers: MessageHandlers, signal?: AbortSignal): void {
+  const listener = (
+    message: unknown,
+    sender: Browser.runtime.MessageSender,
+    sendResponse: (response: unknown) => void,
+  ): true | undefined => {
+    const { type, data } = (message ?? {}) as Partial<Message>;
+    const handler = type && (handlers[type] as MessageHandlers[MessageType] | undefined);
+    if (!handler) return undefined;
+    // The union of handler signatures cannot be called with a union argument; the envelope's
+    // type field guarantees data matches.
+    const answer = (handler as (d: unknown, s: typeof sender) => unknown)(data, sender);
+    Promise.resolve(answer).then(sendResponse, () => sendResponse(undefined));
+    return true;
+  };
+  browser.runtime.onMessage.addListener(listener);
+  signal?.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener));
 }
