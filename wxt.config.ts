@@ -8,6 +8,10 @@ export default defineConfig({
   outDir: process.env.BACKSTORY_OUT_DIR ?? '.output',
   // Preact instead of React: a fraction of the size, which matters for the content-script budget.
   vite: () => ({ plugins: [preact()] }),
+  // The sources zip (`wxt zip -b firefox`) is what AMO reviewers rebuild from. WXT already leaves out
+  // node_modules, hidden files (.output, .wxt, .ci) and *.test.ts; tests, bench and demo are not needed
+  // to rebuild either.
+  zip: { excludeSources: ['test/**', 'vitest.config.ts'] },
   manifest: ({ browser }) => ({
     name: 'Backstory',
     description:
@@ -27,14 +31,18 @@ export default defineConfig({
         description: 'Go to the previous Backstory mark and open its card',
       },
     },
+    // Firefox builds as MV2 (WXT's default): see README "Packaging". 140 / 142 (Android) are the first
+    // versions that read data_collection_permissions, which AMO requires of new add-ons; 140 is an ESR
+    // and also has commands.openShortcutSettings (137+), which lib/platform.ts uses.
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
             gecko: {
               id: 'backstory@backstory.invalid',
-              strict_min_version: '128.0',
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

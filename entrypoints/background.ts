@@ -1,3 +1,48 @@
+import { browser } from 'wxt/browser';
+import { onMessages, sendToTab } from '@/lib/messages';
+import { installContextMenu, setBadge } from '@/lib/platform';
+import { prefillFromSelection, prefillQuery } from '@/lib/prefill';
+
+const ADD_MENU_ID = 'backstory-add';
+
+/** Opens the options page with the selection as Term and the page as the source. */
+async function openPrefilledOptions(
+  click: { selectionText?: string; pageUrl?: string },
+  tab?: { title?: string; url?: string },
+): Promise<void> {
+  const query = prefillQuery(prefillFromSelection(click, tab));
+  await browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}?${query}` });
+}
+
+/** Passes a keyboard command to the active tab's content script (pages without one ignore it). */
+async function forwardCommand(command: string): Promise<void> {
+  if (command !== 'next-mark' && command !== 'previous-mark') return;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) return;
+  await sendToTab(tab.id, 'background:content:command', { command }).catch(() => undefined);
+}
+
 export default defineBackground(() => {
-  // Wired in issue #5 (badge, context menu, commands).
+  const installMenu = () =>
+    void installContextMenu({
+      id: ADD_MENU_ID,
+      title: 'Add to Backstory…',
+      contexts: ['selection'],
+    });
+  browser.runtime.onInstalled.addListener(installMenu);
+  // Firefox's MV2 background page starts without menus after a browser restart.
+  browser.runtime.onStartup.addListener(installMenu);
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === ADD_MENU_ID) void openPrefilledOptions(info, tab);
+  });
+  browser.commands.onCommand.addListener((command) => void forwardCommand(command));
+  onMessages({
+    'content:background:count': async ({ count }, sender) => {
+      if (sender.tab?.id !== undefined) await setBadge(sender.tab.id, count);
+    },
+  });
+  // A new document starts without marks; its content script reports its own count.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') void setBadge(tabId, 0);
+  });
 });

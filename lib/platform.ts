@@ -1,6 +1,7 @@
 /**
- * The few places where Chromium and Firefox differ, behind one small module (Dark Reader's rule).
- * Everything else uses `browser` from WXT directly.
+ * The few places where Chromium (MV3) and Firefox (MV2) differ, behind one small module (Dark Reader's
+ * rule). Everything else uses `browser` from WXT directly. Differences are detected by feature, not by
+ * browser name, so a Firefox MV3 build or another Chromium would take the right path unchanged.
  */
 import { browser } from 'wxt/browser';
 
@@ -14,4 +15,48 @@ export async function setBadge(tabId: number, count: number): Promise<void> {
   const action = toolbarAction();
   await action.setBadgeText({ tabId, text: count > 0 ? String(count) : '' });
   if (count > 0) await action.setBadgeBackgroundColor({ tabId, color: '#1d3557' });
+}
+
+type MenuItem = Parameters<typeof browser.contextMenus.create>[0];
+
+/**
+ * Creates the context-menu item; safe to call at every background start in both browsers.
+ * Chrome keeps menu items across service-worker restarts (creating one again fails with a duplicate
+ * id), while Firefox's MV2 background page starts with none after a browser restart — so start clean.
+ */
+export async function installContextMenu(item: MenuItem): Promise<void> {
+  await browser.contextMenus.removeAll();
+  browser.contextMenus.create(item);
+}
+
+/** Where the reader changes the extension's keyboard shortcuts in this browser. */
+export interface ShortcutSettings {
+  /** The place, in words a reader can follow by hand. */
+  where: string;
+  /** Opens that place. */
+  open(): Promise<void>;
+}
+
+// Firefox 137+ has an API that opens its shortcut manager; Chrome has none, only a page a tab may open.
+type FirefoxCommands = typeof browser.commands & { openShortcutSettings?: () => Promise<void> };
+
+const CHROME_SHORTCUTS = 'chrome://extensions/shortcuts';
+
+/** Where keyboard shortcuts are changed here, or null where there are none (Firefox for Android). */
+export function shortcutSettings(): ShortcutSettings | null {
+  const commands = browser.commands as FirefoxCommands | undefined;
+  if (!commands) return null;
+  const openFirefoxManager = commands.openShortcutSettings;
+  if (openFirefoxManager) {
+    return {
+      where: 'about:addons → ⚙ (Tools for all add-ons) → Manage Extension Shortcuts',
+      open: () => openFirefoxManager.call(commands),
+    };
+  }
+  return {
+    where: CHROME_SHORTCUTS,
+    open: async () => {
+      await browser.tabs.create({ url: CHROME_SHORTCUTS });
+    },
+  };
 }

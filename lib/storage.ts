@@ -45,3 +45,17 @@ export const readerPackItem = storage.defineItem<FactPack>('local:readerPack', {
   fallback: EMPTY_READER_PACK,
   version: 1,
 });
+
+/** Applies `change` to the stored settings and returns what was stored. */
+export async function updateSettings(change: (settings: Settings) => Settings): Promise<Settings> {
+  const next = change(await settingsItem.getValue());
+  await settingsItem.setValue(next);
+  return next;
+}
+
+/** Applies `change` to the stored reader pack and returns what was stored. */
+export async function updateReaderPack(change: (pack: FactPack) => FactPack): Promise<FactPack> {
+  const next = change(await readerPackItem.getValue());
+  await readerPackItem.setValue(next);
+  return next;
+}

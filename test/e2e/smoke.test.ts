@@ -23,9 +23,21 @@ describe('the built extension in Chromium', () => {
     const url = server.route('/plain.html', '<!doctype html><title>Plain</title><p>Hello.</p>');
     const page = await browser.context.newPage();
     await page.goto(url);
-    await expect
-      .poll(() => page.evaluate(() => document.documentElement.dataset.backstory))
-      .toBe('ready');
+    const ext = await browser.openExtensionPage('options.html');
+    await page.bringToFront();
+    // The content script answers the popup once it has started; the plain page stays untouched.
+    const summary = () =>
+      ext.evaluate(async () => {
+        const { tabs } = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser })
+          .chrome;
+        const [tab] = await tabs.query({ active: true, lastFocusedWindow: true });
+        return tabs.sendMessage(tab?.id ?? -1, { type: 'popup:content:summary' }).catch(() => null);
+      });
+    await expect.poll(summary).toMatchObject({ isArticle: false, entities: [], figures: [] });
+    expect(await page.evaluate(() => document.documentElement.outerHTML)).not.toContain(
+      'backstory',
+    );
+    await ext.close();
     await page.close();
   });
 

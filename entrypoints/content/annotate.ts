@@ -1,0 +1,120 @@
+/**
+ * The page's annotation pipeline: extract the article, match it against the fact index, and keep
+ * the marks in step, one run at a time. Cheap on pages that are not articles.
+ */
+import { type Article, extractArticle } from '@/lib/extract/article';
+import { collectText } from '@/lib/extract/text';
+import { bundledPack } from '@/lib/facts/bundled';
+import { mergePacks } from '@/lib/facts/merge';
+import type { FactPack } from '@/lib/facts/schema';
+import { Highlights } from '@/lib/highlight/highlights';
+import { yieldToBrowser } from '@/lib/highlight/yield';
+import { buildIndex, type FactIndex, findAnnotations, mentionsAnyAlias } from '@/lib/match/index';
+import type { PageSummary } from '@/lib/messages';
+import { shouldAnnotate } from '@/lib/sites';
+import { DEFAULT_SETTINGS, EMPTY_READER_PACK, type Settings } from '@/lib/storage';
+import { buildSummary } from '@/lib/summary';
+
+/** Keeps the page's marks in line with its article, the fact base and the settings. */
+export class PageAnnotator {
+  readonly highlights = new Highlights();
+  index: FactIndex = buildIndex(EMPTY_READER_PACK);
+  private settings: Settings = DEFAULT_SETTINGS;
+  private article: Article | null = null;
+  private running?: Promise<void>;
+  private rerun?: { reextract: boolean };
+  private runController = new AbortController();
+
+  constructor(
+    private readonly signal: AbortSignal,
+    /** Runs the highlighter's DOM writes (so they are not mistaken for page changes). */
+    private readonly write: (slice: () => void) => void,
+    /** Told the number of annotations after every run. */
+    private readonly onCount: (count: number) => void,
+  ) {}
+
+  /** The live element holding the article, while there is one. */
+  get root(): Element | undefined {
+    return this.article?.root;
+  }
+
+  get enabled(): boolean {
+    return shouldAnnotate(this.settings, location.hostname);
+  }
+
+  /** Uses new settings and reader facts; the next run applies them. */
+  configure(settings: Settings, readerPack: FactPack): void {
+    this.settings = settings;
+    const packs = settings.useBundledPack ? [bundledPack, readerPack] : [readerPack];
+    this.index = buildIndex(mergePacks(...packs));
+  }
+
+  /** Annotates the page (again); runs one at a time, and a request during a run queues one more. */
+  annotate(reextract: boolean): Promise<void> {
+    if (this.running) {
+      this.rerun = { reextract: reextract || (this.rerun?.reextract ?? false) };
+      return this.running;
+    }
+    this.running = this.run(reextract).finally(() => {
+      this.running = undefined;
+      const next = this.rerun;
+      this.rerun = undefined;
+      if (next && !this.signal.aborted) void this.annotate(next.reextract);
+    });
+    return this.running;
+  }
+
+  /** Removes every mark at once and stops any run in progress: the page is as it was. */
+  clear(): void {
+    this.runController.abort();
+    this.runController = new AbortController();
+    this.write(() => this.highlights.clear());
+    this.onCount(0);
+  }
+
+  /** What the popup shows for this page. */
+  summary(): PageSummary {
+    return buildSummary({
+      url: location.href,
+      enabled: this.enabled,
+      article: this.enabled ? this.article : null,
+      annotations: this.highlights.groups.map((g) => g.annotation),
+      facts: this.index,
+    });
+  }
+
+  private async run(reextract: boolean): Promise<void> {
+    if (!this.enabled) {
+      this.article = null;
+      this.clear();
+      return;
+    }
+    if (reextract || !this.article?.root.isConnected) this.article = this.extract();
+    const root = this.article?.root;
+    if (!root) {
+      this.clear();
+      return;
+    }
+    await yieldToBrowser();
+    const { signal } = this.runController;
+    const map = collectText(root);
+    await yieldToBrowser();
+    const annotations = mentionsAnyAlias(this.index, map.text)
+      ? findAnnotations(this.index, map.text, {
+          markGeneric: this.settings.markGeneric ? undefined : false,
+        })
+      : [];
+    if (signal.aborted || this.signal.aborted) return;
+    await this.highlights.update(root, map, annotations, {
+      signal: AbortSignal.any([signal, this.signal]),
+      runSlice: this.write,
+    });
+    if (!signal.aborted) this.onCount(this.highlights.groups.length);
+  }
+
+  /** The article, after a cheap check that the page names anything the fact base knows. */
+  private extract(): Article | null {
+    const text = document.body?.textContent ?? '';
+    return mentionsAnyAlias(this.index, text) ? extractArticle(document) : null;
+  }
+}

@@ -1,0 +1,231 @@
+/**
+ * What the popup shows, from plain props: no browser APIs here, so it renders in tests as is.
+ */
+
+import { isWebUrl } from '@/lib/facts/reader';
+import type { Source } from '@/lib/facts/schema';
+import type { Verdict } from '@/lib/match/types';
+import type { PageSummary } from '@/lib/messages';
+
+/** Where the summary of the tab stands. */
+export type SummaryState =
+  | { status: 'loading' }
+  | { status: 'unavailable' }
+  | { status: 'ready'; summary: PageSummary };
+
+export interface PopupViewProps {
+  state: SummaryState;
+  /** The tab's site, or undefined when it has none (then the switch is unavailable). */
+  site?: string;
+  siteEnabled: boolean;
+  paused: boolean;
+  optionsUrl: string;
+  onSiteEnabled(enabled: boolean): void;
+  onPaused(paused: boolean): void;
+  onReveal(factId: string): void;
+}
+
+const VERDICT_WORDS: Record<Verdict, string> = {
+  differs: 'Conflicts with the sources',
+  'other-period': 'Sources give a different period',
+  'different-unit': 'Sources use a different unit',
+  agrees: 'Agrees with the sources',
+};
+
+// Conflicts first, agreement last: the reader opened the popup to see disagreements.
+const VERDICT_ORDER: Verdict[] = ['differs', 'other-period', 'different-unit', 'agrees'];
+
+function Switch(props: {
+  label: string;
+  checked: boolean;
+  disabled?: boolean;
+  onChange(checked: boolean): void;
+}) {
+  return (
+    <label class="switch">
+      <input
+        type="checkbox"
+        role="switch"
+        aria-checked={props.checked}
+        checked={props.checked}
+        disabled={props.disabled}
+        onChange={(e) => props.onChange(e.currentTarget.checked)}
+      />
+      <span>{props.label}</span>
+    </label>
+  );
+}
+
+function Article({ article }: { article: NonNullable<PageSummary['article']> }) {
+  const details = [article.byline, article.siteName, article.published].filter(Boolean);
+  return (
+    <header class="article">
+      <h2>{article.title}</h2>
+      {details.length > 0 && <p class="meta">{details.join(' · ')}</p>}
+      <p class="meta">{article.readingMinutes} min read</p>
+    </header>
+  );
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function Entities(props: { entities: PageSummary['entities']; onReveal(id: string): void }) {
+  return (
+    <section aria-labelledby="entities-heading">
+      <h3 id="entities-heading">Who and what</h3>
+      <ul class="entities">
+        {props.entities.map((entity) => (
+          <li key={entity.id}>
+            <button type="button" onClick={() => props.onReveal(entity.id)}>
+              <span class="name">{entity.name}</span>
+              <span class="detail">
+                {entity.kind} · {plural(entity.count, 'mention', 'mentions')}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The figures, conflicts first (stable within a verdict). */
+export function sortFigures(figures: PageSummary['figures']): PageSummary['figures'] {
+  return [...figures].sort(
+    (a, b) => VERDICT_ORDER.indexOf(a.verdict) - VERDICT_ORDER.indexOf(b.verdict),
+  );
+}
+
+function Figures(props: { figures: PageSummary['figures']; onReveal(id: string): void }) {
+  return (
+    <section aria-labelledby="figures-heading">
+      <h3 id="figures-heading">Figures</h3>
+      <ul class="figures">
+        {sortFigures(props.figures).map((figure) => (
+          <li key={figure.factId} class={`verdict-${figure.verdict}`}>
+            <button type="button" onClick={() => props.onReveal(figure.factId)}>
+              <span class="name">{figure.text}</span>
+              <span class="verdict">{VERDICT_WORDS[figure.verdict]}</span>
+              <span class="detail">{figure.reason}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function SourceItem({ source }: { source: Source }) {
+  const title =
+    source.url && isWebUrl(source.url) ? (
+      <a href={source.url} target="_blank" rel="noopener noreferrer">
+        {source.title}
+      </a>
+    ) : (
+      <span>{source.title}</span>
+    );
+  const details = [source.publisher, source.published].filter(Boolean).join(', ');
+  return (
+    <li>
+      {title}
+      <span class="detail">{details}</span>
+    </li>
+  );
+}
+
+function Sources({ sources }: { sources: Source[] }) {
+  return (
+    <section aria-labelledby="sources-heading">
+      <h3 id="sources-heading">Sources</h3>
+      <ul class="sources">
+        {sources.map((source) => (
+          <SourceItem key={source.id} source={source} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The one plain sentence for a tab with nothing to list, or undefined when there is a list. */
+export function statusMessage(props: PopupViewProps): string | undefined {
+  const { state } = props;
+  if (state.status === 'loading') return undefined;
+  if (state.status === 'unavailable') return 'Backstory can’t run on this page.';
+  if (props.paused) return 'Backstory is paused. Nothing is marked on any page.';
+  if (!props.siteEnabled) return 'Backstory is switched off for this site.';
+  if (!state.summary.isArticle)
+    return 'This page doesn’t look like an article, so nothing is marked.';
+  const { entities, figures } = state.summary;
+  if (entities.length === 0 && figures.length === 0) {
+    return 'Nothing from the fact base was found on this page.';
+  }
+  return undefined;
+}
+
+function Body(props: PopupViewProps) {
+  const { state } = props;
+  if (state.status === 'loading') {
+    return (
+      <p class="status" role="status" aria-busy="true">
+        Reading the page…
+      </p>
+    );
+  }
+  const message = statusMessage(props);
+  const summary = state.status === 'ready' ? state.summary : undefined;
+  return (
+    <>
+      {summary?.article && props.siteEnabled && !props.paused && (
+        <Article article={summary.article} />
+      )}
+      {message !== undefined && (
+        <p class="status" role="status">
+          {message}
+        </p>
+      )}
+      {message === undefined && summary && (
+        <>
+          <p class="counts">
+            {plural(summary.entities.length, 'entity', 'entities')} ·{' '}
+            {plural(summary.figures.length, 'figure', 'figures')}
+          </p>
+          {summary.entities.length > 0 && (
+            <Entities entities={summary.entities} onReveal={props.onReveal} />
+          )}
+          {summary.figures.length > 0 && (
+            <Figures figures={summary.figures} onReveal={props.onReveal} />
+          )}
+          {summary.sources.length > 0 && <Sources sources={summary.sources} />}
+        </>
+      )}
+    </>
+  );
+}
+
+/** The whole popup: switches, the page summary or a plain message, and a link to the options. */
+export function PopupView(props: PopupViewProps) {
+  return (
+    <div class="popup">
+      <header class="controls">
+        <h1>Backstory</h1>
+        <Switch
+          label="Annotate this site"
+          checked={props.site !== undefined && props.siteEnabled}
+          disabled={props.site === undefined}
+          onChange={props.onSiteEnabled}
+        />
+        <Switch label="Pause everywhere" checked={props.paused} onChange={props.onPaused} />
+      </header>
+      <main>
+        <Body {...props} />
+      </main>
+      <footer>
+        <a href={props.optionsUrl} target="_blank" rel="noopener">
+          Your facts and settings
+        </a>
+      </footer>
+    </div>
+  );
+}

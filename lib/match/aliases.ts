@@ -1,0 +1,129 @@
+/**
+ * The alias index: every surface form of every entity, keyed by its first folded word, so the text
+ * is scanned once and each word costs one map lookup whatever the number of facts.
+ */
+import type { Entity } from '@/lib/facts/schema';
+import { foldCase, foldLower, isUpper, isWordChar } from './fold';
+
+export interface AliasEntry {
+  entityId: string;
+  /** Folded, lower-cased surface form. */
+  lower: string;
+  /** Folded surface form with its case, compared exactly for acronyms. */
+  cased: string;
+  /** Acronyms ("FBI", "U.S.") match only in exactly this case. */
+  acronym: boolean;
+  /** Starts with a capital: the page's text must too (all-caps headlines still match). */
+  capitalised: boolean;
+  /** A single word of a person's name ("Wray"): counts only after the full name appeared. */
+  shortForm: boolean;
+  generic: boolean;
+}
+
+/** Alias entries by first folded word, longest first. */
+export type AliasTable = Map<string, AliasEntry[]>;
+
+/** A raw alias hit in the text, before overlaps and short-form rules are resolved. */
+export interface AliasHit {
+  start: number;
+  end: number;
+  alias: AliasEntry;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+/** Separate from WORD: firstWord must not move the scan's position. */
+const SCAN_WORD = /[\p{L}\p{N}]+/gu;
+
+/** Builds the alias table from entities (name + aliases). */
+export function buildAliasTable(entities: Iterable<Entity>): AliasTable {
+  const table: AliasTable = new Map();
+  for (const entity of entities) {
+    const name = foldLower(entity.name);
+    const nameWords = new Set(name.split(' '));
+    const seen = new Set<string>();
+    for (const surface of [entity.name, ...entity.aliases]) {
+      const entry = makeEntry(entity, surface.trim(), name, nameWords);
+      if (!entry || seen.has(entry.cased)) continue;
+      seen.add(entry.cased);
+      const key = firstWord(entry.lower);
+      const list = table.get(key);
+      if (list) list.push(entry);
+      else table.set(key, [entry]);
+    }
+  }
+  for (const list of table.values()) list.sort((a, b) => b.lower.length - a.lower.length);
+  return table;
+}
+
+function makeEntry(
+  entity: Entity,
+  surface: string,
+  name: string,
+  nameWords: Set<string>,
+): AliasEntry | null {
+  if (!isWordChar(surface[0])) return null;
+  const cased = foldCase(surface);
+  const lower = foldLower(surface);
+  const singleWord = !lower.includes(' ');
+  return {
+    entityId: entity.id,
+    lower,
+    cased,
+    acronym: isAcronym(surface),
+    capitalised: isUpper(surface[0]),
+    shortForm:
+      entity.kind === 'person' && singleWord && nameWords.has(lower) && lower !== name,
+    generic: entity.generic === true,
+  };
+}
+
+/** "FBI", "U.S.", "DPRK", "UN": two or more capitals and no lower-case letters. */
+function isAcronym(surface: string): boolean {
+  const letters = surface.replace(/[^\p{L}]/gu, '');
+  return (
+    letters.length >= 2 &&
+    letters.length <= 8 &&
+    letters === letters.toUpperCase() &&
+    letters !== letters.toLowerCase()
+  );
+}
+
+function firstWord(lower: string): string {
+  WORD.lastIndex = 0;
+  return WORD.exec(lower)?.[0] ?? lower;
+}
+
+/**
+ * Every alias occurrence in the text, on word boundaries, in one pass. `lower` is foldLower(text).
+ * `stopAtFirst` makes the pre-check return after the first anchoring (non-generic, non-short) hit.
+ */
+export function scanAliases(
+  table: AliasTable,
+  text: string,
+  lower: string,
+  stopAtFirst = false,
+): AliasHit[] {
+  const hits: AliasHit[] = [];
+  const word = SCAN_WORD;
+  word.lastIndex = 0;
+  for (let m = word.exec(lower); m; m = word.exec(lower)) {
+    const candidates = table.get(m[0]);
+    if (!candidates) continue;
+    for (const alias of candidates) {
+      if (!matchesAt(alias, text, lower, m.index)) continue;
+      hits.push({ start: m.index, end: m.index + alias.lower.length, alias });
+      if (stopAtFirst && !alias.generic && !alias.shortForm) return hits;
+    }
+  }
+  return hits;
+}
+
+function matchesAt(alias: AliasEntry, text: string, lower: string, at: number): boolean {
+  const end = at + alias.lower.length;
+  if (!lower.startsWith(alias.lower, at)) return false;
+  if (isWordChar(alias.lower[alias.lower.length - 1]) && isWordChar(lower[end])) return false;
+  // "US$2bn" is a currency, not the country.
+  if (lower[end] === '$') return false;
+  if (alias.acronym) return foldCase(text.slice(at, end)) === alias.cased;
+  return !alias.capitalised || isUpper(text[at]);
+}

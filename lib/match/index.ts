@@ -1,0 +1,169 @@
+/**
+ * The matcher's public API: build the index once per fact base, pre-check a page cheaply, then find
+ * entity and figure-claim annotations in the article text.
+ */
+import type { Claim, Entity, FactPack, Source } from '@/lib/facts/schema';
+import { type AliasHit, type AliasTable, buildAliasTable, scanAliases } from './aliases';
+import { buildClaimTable, type ClaimTable, matchClaim } from './claims';
+import { findFigures } from './figures';
+import { foldLower } from './fold';
+import { buildFuzzyTable, type FuzzyTable, scanNearMisses } from './fuzzy';
+import { sentenceAt } from './sentences';
+import type { Annotation } from './types';
+import { compareWithClaims, overallVerdict, reasonLine } from './verdicts';
+
+export type { Annotation, Comparison, FigureMention, Verdict } from './types';
+
+/** Everything the matcher and the card need, built once per fact base. */
+export interface FactIndex {
+  entities: Map<string, Entity>;
+  claims: Map<string, Claim>;
+  sources: Map<string, Source>;
+  /** Claims with a figure, by measure: the claims a page figure is compared with. */
+  claimsByMeasure: Map<string, Claim[]>;
+  /** All claims by subject entity id (for "related claims" on the card). */
+  claimsBySubject: Map<string, Claim[]>;
+  aliases: AliasTable;
+  fuzzy: FuzzyTable;
+  claimTable: ClaimTable;
+}
+
+export interface MatchOptions {
+  /**
+   * Generic entities ("United States"): undefined = only when the page is on-topic (it mentions a
+   * non-generic entity of the fact base), true = always, false = never.
+   */
+  markGeneric?: boolean;
+}
+
+/** Builds the index for a fact pack (bundled and reader facts merged beforehand). */
+export function buildIndex(pack: FactPack): FactIndex {
+  const entities = new Map(pack.entities.map((e) => [e.id, e]));
+  const claims = new Map(pack.claims.map((c) => [c.id, c]));
+  const claimsByMeasure = new Map<string, Claim[]>();
+  const claimsBySubject = new Map<string, Claim[]>();
+  for (const claim of pack.claims) {
+    if (claim.measure && claim.figure) addTo(claimsByMeasure, claim.measure, claim);
+    for (const subject of claim.subjects) addTo(claimsBySubject, subject, claim);
+  }
+  const aliases = buildAliasTable(pack.entities);
+  return {
+    entities,
+    claims,
+    sources: new Map(pack.sources.map((s) => [s.id, s])),
+    claimsByMeasure,
+    claimsBySubject,
+    aliases,
+    fuzzy: buildFuzzyTable(aliases),
+    claimTable: buildClaimTable(pack.claims, entities),
+  };
+}
+
+function addTo<V>(map: Map<string, V[]>, key: string, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * The fast pre-check: true if the text names any non-generic entity of the fact base exactly.
+ * A page that fails it can get no marks (generic entities need an on-topic page, short forms need
+ * the full name), except a near-miss spelling of a name, which we accept losing.
+ */
+export function mentionsAnyAlias(index: FactIndex, text: string): boolean {
+  return scanAliases(index.aliases, text, foldLower(text), true).some(
+    (h) => !h.alias.generic && !h.alias.shortForm,
+  );
+}
+
+/** Annotations in `text`: sorted by start, non-overlapping (longest wins), offsets into `text`. */
+export function findAnnotations(
+  index: FactIndex,
+  text: string,
+  options: MatchOptions = {},
+): Annotation[] {
+  const exact = keepLongest(scanAliases(index.aliases, text, foldLower(text)));
+  // A short form inside a misspelt full name ("Wray" in "Cristopher Wray") must not block the near miss.
+  const anchors = exact.filter((h) => !h.alias.shortForm);
+  const nearMisses = scanNearMisses(index.fuzzy, text, anchors);
+  const hits = dropUnearnedShortForms(keepLongest([...exact, ...nearMisses]));
+  const onTopic = hits.some((h) => !h.alias.generic);
+  const markGeneric = options.markGeneric ?? onTopic;
+  const entityHits = hits.filter((h) => markGeneric || !h.alias.generic);
+  const entities: Annotation[] = entityHits.map((h) => ({
+    start: h.start,
+    end: h.end,
+    kind: 'entity',
+    factId: h.alias.entityId,
+    text: text.slice(h.start, h.end),
+  }));
+  const claims = onTopic ? findClaimAnnotations(index, text, hits) : [];
+  return keepLongest([...claims, ...entities]).sort((a, b) => a.start - b.start);
+}
+
+/** Non-overlapping subset, longer spans first, then earlier ones. */
+function keepLongest<T extends { start: number; end: number }>(spans: T[]): T[] {
+  const ordered = [...spans].sort(
+    (a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start,
+  );
+  const taken = new Uint8Array(spans.reduce((max, s) => Math.max(max, s.end), 0));
+  const kept: T[] = [];
+  for (const span of ordered) {
+    if (taken.subarray(span.start, span.end).includes(1)) continue;
+    taken.fill(1, span.start, span.end);
+    kept.push(span);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/** A short form ("Wray") counts only after the full name of the same entity appeared earlier. */
+function dropUnearnedShortForms(hits: AliasHit[]): AliasHit[] {
+  const named = new Set<string>();
+  return hits.filter((h) => {
+    if (!h.alias.shortForm) {
+      named.add(h.alias.entityId);
+      return true;
+    }
+    return named.has(h.alias.entityId);
+  });
+}
+
+/** Figure claims in the sentences that mention at least one entity (topical support needs one). */
+function findClaimAnnotations(index: FactIndex, text: string, hits: AliasHit[]): Annotation[] {
+  const out: Annotation[] = [];
+  let i = 0;
+  while (i < hits.length) {
+    const [start, end] = sentenceAt(text, (hits[i] as AliasHit).start);
+    const entityIds = new Set<string>();
+    for (; i < hits.length && (hits[i] as AliasHit).start < end; i++) {
+      entityIds.add((hits[i] as AliasHit).alias.entityId);
+    }
+    const sentence = text.slice(start, end);
+    for (const figure of findFigures(text, start, end)) {
+      const claim = matchClaim(index.claimTable, sentence, entityIds, figure);
+      if (claim) out.push(claimAnnotation(index, claim, figure));
+    }
+  }
+  return out;
+}
+
+function claimAnnotation(
+  index: FactIndex,
+  claim: Claim,
+  figure: ReturnType<typeof findFigures>[number],
+): Annotation {
+  const measureClaims = (claim.measure && index.claimsByMeasure.get(claim.measure)) || [claim];
+  const comparisons = compareWithClaims(figure, measureClaims);
+  const { start, end, ...mention } = figure;
+  return {
+    start,
+    end,
+    kind: 'claim',
+    factId: claim.id,
+    text: figure.text,
+    figure: mention,
+    verdict: overallVerdict(comparisons),
+    reason: reasonLine(figure, measureClaims),
+    comparisons,
+  };
+}

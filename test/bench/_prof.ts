@@ -1,0 +1,34 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { bundledPack } from '@/lib/facts/bundled';
+import { buildIndex, findAnnotations } from '@/lib/match';
+import { scanAliases } from '@/lib/match/aliases';
+import { foldLower } from '@/lib/match/fold';
+import { scanNearMisses } from '@/lib/match/fuzzy';
+import { findFigures } from '@/lib/match/figures';
+import { buildAliasTable } from '@/lib/match/aliases';
+import { buildFuzzyTable } from '@/lib/match/fuzzy';
+import { buildClaimTable } from '@/lib/match/claims';
+const seeds = readdirSync('/work/shared/seeds').flatMap(f => readFileSync('/work/shared/seeds/' + f, 'utf8').split('\n')).filter(p => p.split(' ').length > 12);
+const filler = ['The council met on Tuesday to review the schedule for the coming season, and members agreed to publish the minutes within a week.', 'Residents asked about parking near the station, where a $3 million repair of the old bridge is expected to finish in the spring.', 'A spokesperson said the library would extend its opening hours, citing a rise of about 12 percent in visitors since last year.', 'Local farmers reported a good harvest despite the dry summer, with prices at the weekly market holding steady for most produce.', 'The school board discussed new bus routes and said that more than 400 pupils would benefit from shorter journeys each morning.'];
+const ps: string[] = []; let c = 0;
+for (let i = 0; c < 10000; i++) { const p = i % 3 === 0 ? seeds[(i / 3) % seeds.length]! : filler[i % 5]!; ps.push(p); c += p.split(/\s+/).length; }
+const text = ps.join('\n');
+const index = buildIndex(bundledPack);
+const T = (name: string, f: () => unknown) => { const t = performance.now(); for (let i = 0; i < 10; i++) f(); console.log(name, ((performance.now() - t) / 10).toFixed(2)); };
+T('all', () => findAnnotations(index, text));
+T('all', () => findAnnotations(index, text));
+T('fold', () => foldLower(text));
+const lower = foldLower(text);
+T('scan', () => scanAliases(index.aliases, text, lower));
+const hits = scanAliases(index.aliases, text, lower);
+T('fuzzy', () => scanNearMisses(index.fuzzy, text, hits.filter(h => !h.alias.shortForm)));
+T('figures-all', () => findFigures(text));
+const ents = [] as any[]; const claims = [] as any[];
+for (let i = 0; i < 5000; i++) { ents.push({ id: `r${i}`, name: `Readerfact Person${i} Example`, kind: 'person', aliases: [`Person${i} Example`, `Person${i}`], summary: 's', sourceIds: [] }); claims.push({ id: `c${i}`, statement: `Person${i} reported losses of ${i} million dollars from fraud number ${i % 50}.`, subjects: [`r${i}`], sourceId: 's', evidence: `losses of ${i} million dollars`, figure: { value: i, unit: 'USD', qualifier: 'exact', period: 'total' }, measure: `reader.losses-${i % 50}.usd` }); }
+const big = { ...bundledPack, entities: [...bundledPack.entities, ...ents], claims: [...bundledPack.claims, ...claims] };
+T('build5000', () => buildIndex(big));
+T('aliasTable', () => buildAliasTable(big.entities));
+const at = buildAliasTable(big.entities);
+T('fuzzyTable', () => buildFuzzyTable(at));
+const em = new Map(big.entities.map(e => [e.id, e]));
+T('claimTable', () => buildClaimTable(big.claims, em));

@@ -1,0 +1,225 @@
+/**
+ * The popup in real Chromium, opened as popup.html?tabId=N on a news page built from a seed article.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedPage } from '../fixtures/news-page';
+import {
+  type ExtensionBrowser,
+  launchWithExtension,
+  type PageServer,
+  ROOT,
+  startServer,
+} from './harness';
+
+const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's violations on `page`, as "rule: help" lines (injected by evaluation: the page's CSP forbids inline scripts). */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    type Axe = { run: () => Promise<{ violations: { id: string; help: string }[] }> };
+    const { axe } = window as unknown as { axe: Axe };
+    const result = await axe.run();
+    return result.violations.map((v) => `${v.id}: ${v.help}`);
+  });
+}
+
+// Code passed to page.evaluate runs in an extension page, where `chrome` is the extension API.
+declare const chrome: typeof import('wxt/browser').browser;
+
+let browser: ExtensionBrowser;
+let server: PageServer;
+let article: Page;
+let articleUrl: string;
+/** The article's body exactly as served, to check that switching off restores it. */
+let servedBody: string;
+
+/**
+ * The id of the tab showing `page`. Without the "tabs" permission no extension context sees a tab's
+ * URL, so the page is brought to the front and the background asks for the active tab.
+ */
+async function tabIdOf(page: Page): Promise<number> {
+  await page.bringToFront();
+  const [worker] = browser.context.serviceWorkers();
+  if (!worker) throw new Error('the background is not running');
+  return worker.evaluate(async () => (await chrome.tabs.query({ active: true }))[0]?.id ?? -1);
+}
+
+async function openPopup(page: Page): Promise<Page> {
+  const popup = await browser.openExtensionPage(`popup.html?tabId=${await tabIdOf(page)}`);
+  await popup.waitForSelector('.status:not([aria-busy]), .counts');
+  return popup;
+}
+
+const markCount = () => article.locator('backstory-mark').count();
+const bodyHtml = () => article.locator('#story .body').innerHTML();
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchWithExtension();
+  const html = seedPage(1);
+  articleUrl = server.route('/defending.html', html);
+  const served = html.match(/<div class="body">([\s\S]*?)<\/div>\s*<\/article>/)?.[1] ?? '';
+  article = await browser.context.newPage();
+  await article.goto(articleUrl);
+  servedBody = await article.evaluate(
+    (h) => Object.assign(document.createElement('div'), { innerHTML: h }).innerHTML,
+    served,
+  );
+  await article.waitForSelector('backstory-mark', { timeout: 15_000 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the popup', () => {
+  it('summarises the page: title, site, reading time, entities, figures and sources', async () => {
+    const popup = await openPopup(article);
+    expect(await popup.locator('h2').textContent()).toBe(
+      "Defending Against North Korea's Cyber Threats",
+    );
+    expect(await popup.locator('.article .meta').last().textContent()).toMatch(/^\d+ min read$/);
+    const counts = (await popup.locator('.counts').textContent()) ?? '';
+    const entityNames = await popup.locator('.entities .name').allTextContents();
+    expect(entityNames).toEqual(
+      expect.arrayContaining(['Alejandro Mayorkas', 'Christopher Wray', 'South Korea']),
+    );
+    const figures = await popup.locator('.figures li').count();
+    expect(figures).toBeGreaterThan(0);
+    expect(counts).toBe(
+      `${entityNames.length} entities · ${figures} ${figures === 1 ? 'figure' : 'figures'}`,
+    );
+    expect(await popup.locator('.figures .verdict').first().textContent()).toMatch(
+      /^(Conflicts with the sources|Sources give a different period|Sources use a different unit|Agrees with the sources)$/,
+    );
+    const links = await popup
+      .locator('.sources a')
+      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).protocol));
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.every((p) => p === 'https:' || p === 'http:')).toBe(true);
+    expect(await popup.getByRole('switch', { name: 'Annotate this site' }).isChecked()).toBe(true);
+    await popup.close();
+  });
+
+  it('shows the tab’s annotation count on the badge', async () => {
+    const tabId = await tabIdOf(article);
+    const page = await browser.openExtensionPage('options.html');
+    const badge = await page.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    const groups = await article.evaluate(
+      () =>
+        new Set(
+          [...document.querySelectorAll('backstory-mark')].map((m) => m.getAttribute('data-fact')),
+        ).size,
+    );
+    expect(Number(badge)).toBeGreaterThanOrEqual(groups);
+    await page.close();
+  });
+
+  it('scrolls the page to an entity’s first mark and opens its card', async () => {
+    await article.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    const popup = await openPopup(article);
+    const button = popup.locator('.entities button', { hasText: 'Christopher Wray' });
+    await button.focus();
+    await popup.keyboard.press('Enter');
+    const mark = article
+      .locator('backstory-mark[data-fact]', { hasText: 'Christopher Wray' })
+      .first();
+    await expect
+      .poll(() =>
+        mark.evaluate((m) => {
+          const { top, bottom } = m.getBoundingClientRect();
+          return top >= 0 && bottom <= window.innerHeight;
+        }),
+      )
+      .toBe(true);
+    await expect
+      .poll(() =>
+        article.evaluate(
+          () =>
+            document
+              .querySelector('backstory-tooltip')
+              ?.shadowRoot?.querySelector('[role="dialog"], [role="tooltip"]')?.textContent ?? '',
+        ),
+      )
+      .toContain('Wray');
+    await popup.close();
+  });
+
+  it('switching the site off removes every mark and restores the page; on brings them back', async () => {
+    const before = await markCount();
+    const popup = await openPopup(article);
+    const toggle = popup.getByRole('switch', { name: 'Annotate this site' });
+    await toggle.press('Space');
+    await expect.poll(markCount).toBe(0);
+    expect(await bodyHtml()).toBe(servedBody);
+    expect(await popup.locator('[role="status"]').textContent()).toBe(
+      'Backstory is switched off for this site.',
+    );
+    await toggle.press('Space');
+    await expect.poll(markCount).toBe(before);
+    await expect.poll(() => popup.locator('.entities button').count()).toBeGreaterThan(0);
+    await popup.close();
+  });
+
+  it('pausing removes marks everywhere, and says so', async () => {
+    const before = await markCount();
+    const popup = await openPopup(article);
+    await popup.getByRole('switch', { name: 'Pause everywhere' }).check();
+    await expect.poll(markCount).toBe(0);
+    expect(await popup.locator('[role="status"]').textContent()).toBe(
+      'Backstory is paused. Nothing is marked on any page.',
+    );
+    await popup.getByRole('switch', { name: 'Pause everywhere' }).uncheck();
+    await expect.poll(markCount).toBe(before);
+    await popup.close();
+  });
+
+  it('says so on a page that is not an article, and on a page it cannot run on', async () => {
+    const plainUrl = server.route(
+      '/plain.html',
+      '<!doctype html><title>Shop</title><p>Cheap socks.</p>',
+    );
+    const plain = await browser.context.newPage();
+    await plain.goto(plainUrl);
+    await plain.waitForFunction(() => document.readyState === 'complete');
+    const popup = await openPopup(plain);
+    expect(await popup.locator('[role="status"]').textContent()).toBe(
+      'This page doesn’t look like an article, so nothing is marked.',
+    );
+    await popup.close();
+    await plain.goto('chrome://version');
+    const chromePopup = await openPopup(plain);
+    expect(await chromePopup.locator('[role="status"]').textContent()).toBe(
+      'Backstory can’t run on this page.',
+    );
+    expect(await chromePopup.getByRole('switch', { name: 'Annotate this site' }).isDisabled()).toBe(
+      true,
+    );
+    await chromePopup.close();
+    await plain.close();
+  });
+
+  it('passes axe-core, light and dark, with a visible focus ring', async () => {
+    const popup = await openPopup(article);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await popup.emulateMedia({ colorScheme });
+      expect(await axeViolations(popup)).toEqual([]);
+    }
+    await popup.keyboard.press('Tab');
+    const outline = await popup.evaluate(
+      () => getComputedStyle(document.activeElement as Element).outlineStyle,
+    );
+    expect(outline).toBe('solid');
+    await popup.close();
+  });
+
+  it('logs no errors and sends nothing anywhere', () => {
+    expect(browser.errors).toEqual([]);
+    expect(browser.externalRequests).toEqual([]);
+  });
+});

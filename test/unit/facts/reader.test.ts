@@ -1,0 +1,315 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addFact,
+  EMPTY_FORM,
+  formOf,
+  newEntityId,
+  parseAliases,
+  READER_PUBLISHER,
+  type ReaderFactForm,
+  removeFact,
+  updateFact,
+  validateForm,
+} from '@/lib/facts/reader';
+import type { FactPack } from '@/lib/facts/schema';
+import { validatePack } from '@/lib/facts/validate';
+
+const EMPTY: FactPack = { format: 1, name: 'My facts', sources: [], entities: [], claims: [] };
+
+const BUNDLED: FactPack = {
+  format: 1,
+  sources: [{ id: 's.fbi', title: 'Hearing', publisher: 'Congress' }],
+  entities: [
+    {
+      id: 'wray',
+      name: 'Christopher Wray',
+      kind: 'person',
+      aliases: ['Wray', 'FBI Director'],
+      summary: 'Head of the FBI.',
+      sourceIds: ['s.fbi'],
+    },
+  ],
+  claims: [],
+};
+
+function form(fields: Partial<ReaderFactForm>): ReaderFactForm {
+  return { ...EMPTY_FORM, ...fields };
+}
+
+const LAZARUS = form({
+  term: 'Lazarus Group',
+  aliases: 'Lazarus,  APT38 , lazarus group, ',
+  details: 'A hacking group tied to North Korea.',
+  sourceTitle: 'Advisory',
+  sourceUrl: 'https://example.org/advisory',
+});
+
+describe('parseAliases', () => {
+  it('trims, drops empties, repeats and the term itself', () => {
+    expect(parseAliases(LAZARUS)).toEqual(['Lazarus', 'APT38']);
+  });
+});
+
+describe('validateForm', () => {
+  it('accepts a complete form', () => {
+    expect(validateForm(LAZARUS, [EMPTY, BUNDLED])).toEqual({});
+  });
+
+  it('asks for a term', () => {
+    expect(validateForm(form({ term: '   ' }), [EMPTY])).toEqual({ term: 'Enter a term.' });
+  });
+
+  it('rejects a term or alias another entity already uses, in the bundled pack or the reader’s', () => {
+    const { pack } = addFact(EMPTY, LAZARUS);
+    expect(validateForm(form({ term: 'wray' }), [pack, BUNDLED])).toEqual({
+      term: '“wray” is already used by “Christopher Wray”.',
+    });
+    expect(validateForm(form({ term: 'Bureau', aliases: 'APT38' }), [pack, BUNDLED])).toEqual({
+      aliases: '“APT38” is already used by “Lazarus Group”.',
+    });
+  });
+
+  it('allows an edited fact to keep its own term and aliases', () => {
+    const { pack, entityId } = addFact(EMPTY, LAZARUS);
+    expect(validateForm(LAZARUS, [pack, BUNDLED], entityId)).toEqual({});
+  });
+
+  it('accepts only http and https source URLs', () => {
+    for (const sourceUrl of [
+      'javascript:alert(1)',
+      'data:text/html,hi',
+      'ftp://x.org',
+      'not a url',
+    ]) {
+      expect(validateForm(form({ term: 'X', sourceTitle: 'T', sourceUrl }), [EMPTY])).toEqual({
+        sourceUrl: 'Enter a web address starting with http:// or https://.',
+      });
+    }
+    expect(
+      validateForm(form({ term: 'X', sourceTitle: 'T', sourceUrl: 'http://x.org/a' }), [EMPTY]),
+    ).toEqual({});
+  });
+
+  it('asks for a source title when a URL is given', () => {
+    expect(validateForm(form({ term: 'X', sourceUrl: 'https://x.org' }), [EMPTY])).toEqual({
+      sourceTitle: 'Enter the title of the source.',
+    });
+  });
+
+  it('rejects a figure without a unit, a value that is not a number, and an unknown period', () => {
+    const figure = form({ term: 'Theft', sourceTitle: 'T', figureValue: '1,000' });
+    expect(validateForm(figure, [EMPTY])).toEqual({
+      figureUnit: 'A figure needs a unit, e.g. USD or count.',
+    });
+    expect(validateForm({ ...figure, figureValue: 'lots', figureUnit: 'USD' }, [EMPTY])).toEqual({
+      figureValue: 'Enter the figure as a number, e.g. 1000000000.',
+    });
+    expect(
+      validateForm({ ...figure, figureUnit: 'USD', figurePeriod: 'last year' }, [EMPTY]),
+    ).toEqual({ figurePeriod: 'Use total, year:2024, month:2023-07, past:2y or since:2017.' });
+  });
+
+  it('requires a source for a figure: says who', () => {
+    expect(
+      validateForm(form({ term: 'X', figureValue: '3', figureUnit: 'count' }), [EMPTY]),
+    ).toEqual({
+      sourceTitle: 'A figure needs a source: enter its title.',
+    });
+  });
+});
+
+describe('addFact', () => {
+  it('writes an entity (concept by default) with its source, as a valid pack', () => {
+    const { pack, entityId } = addFact(EMPTY, LAZARUS);
+    expect(entityId).toBe('reader.lazarus-group');
+    expect(pack).toEqual({
+      ...EMPTY,
+      sources: [
+        {
+          id: 'reader.lazarus-group.source',
+          title: 'Advisory',
+          publisher: 'example.org',
+          url: 'https://example.org/advisory',
+        },
+      ],
+      entities: [
+        {
+          id: 'reader.lazarus-group',
+          name: 'Lazarus Group',
+          kind: 'concept',
+          aliases: ['Lazarus', 'APT38'],
+          summary: 'A hacking group tied to North Korea.',
+          sourceIds: ['reader.lazarus-group.source'],
+        },
+      ],
+      claims: [],
+    });
+    expect(validatePack(pack).ok).toBe(true);
+  });
+
+  it('adds a claim carrying the figure and its measure', () => {
+    const { pack } = addFact(
+      EMPTY,
+      form({
+        term: 'Crypto theft',
+        kind: 'event',
+        sourceTitle: 'Testimony',
+        figureValue: '1,000,000,000',
+        figureUnit: 'USD',
+        figureQualifier: 'over',
+        figurePeriod: 'past:2y',
+        figureMeasure: 'dprk.crypto-theft.usd',
+      }),
+    );
+    expect(pack.sources[0]?.publisher).toBe(READER_PUBLISHER);
+    expect(pack.entities[0]?.kind).toBe('event');
+    expect(pack.claims).toEqual([
+      {
+        id: 'reader.crypto-theft.figure',
+        statement: 'Crypto theft: over 1000000000 USD (past:2y)',
+        subjects: ['reader.crypto-theft'],
+        sourceId: 'reader.crypto-theft.source',
+        evidence: 'over 1000000000 USD (past:2y)',
+        figure: { value: 1_000_000_000, unit: 'USD', qualifier: 'over', period: 'past:2y' },
+        measure: 'dprk.crypto-theft.usd',
+      },
+    ]);
+    expect(validatePack(pack).ok).toBe(true);
+  });
+
+  it('keeps a fact without source or details valid', () => {
+    const { pack } = addFact(EMPTY, form({ term: 'Kimsuky' }));
+    expect(pack.sources).toEqual([]);
+    expect(pack.entities[0]).toMatchObject({ summary: '', sourceIds: [] });
+    expect(validatePack(pack).ok).toBe(true);
+  });
+
+  it('never reuses an id', () => {
+    const once = addFact(EMPTY, form({ term: 'Kimsuky' })).pack;
+    expect(newEntityId(once, 'kimsuky')).toBe('reader.kimsuky-2');
+    expect(newEntityId(EMPTY, '한국')).toBe('reader.fact');
+  });
+});
+
+describe('formOf and updateFact', () => {
+  const figureForm = form({
+    ...LAZARUS,
+    aliases: 'Lazarus, APT38',
+    figureValue: '600000000',
+    figureUnit: 'USD',
+    figureQualifier: 'about',
+    figurePeriod: 'year:2022',
+    figureMeasure: 'lazarus.theft.usd',
+  });
+
+  it('shows a fact as the form that wrote it', () => {
+    const { pack, entityId } = addFact(EMPTY, figureForm);
+    expect(formOf(pack, entityId)).toEqual(figureForm);
+    expect(formOf(pack, 'missing')).toBeUndefined();
+  });
+
+  it('changes nothing when saved unchanged', () => {
+    const { pack, entityId } = addFact(EMPTY, figureForm);
+    expect(updateFact(pack, entityId, figureForm)).toEqual(pack);
+  });
+
+  it('rewrites the entity, source and figure, and drops the figure when cleared', () => {
+    const { pack, entityId } = addFact(EMPTY, figureForm);
+    const edited = updateFact(pack, entityId, {
+      ...figureForm,
+      details: 'Changed.',
+      sourceUrl: 'https://example.com/new',
+      figureValue: '700000000',
+    });
+    expect(edited.entities[0]?.summary).toBe('Changed.');
+    expect(edited.sources[0]?.url).toBe('https://example.com/new');
+    expect(edited.claims[0]?.figure?.value).toBe(700_000_000);
+    const cleared = updateFact(edited, entityId, {
+      ...figureForm,
+      figureValue: '',
+      figureUnit: '',
+      figureMeasure: '',
+    });
+    expect(cleared.claims).toEqual([]);
+    expect(cleared.sources).toHaveLength(1);
+  });
+
+  it('removes the source when its title is cleared', () => {
+    const { pack, entityId } = addFact(EMPTY, LAZARUS);
+    const edited = updateFact(pack, entityId, { ...LAZARUS, sourceTitle: '', sourceUrl: '' });
+    expect(edited.sources).toEqual([]);
+    expect(edited.entities[0]?.sourceIds).toEqual([]);
+  });
+
+  it('keeps an imported claim’s own words and other sources', () => {
+    const imported: FactPack = {
+      format: 1,
+      sources: [
+        { id: 'a', title: 'A', publisher: 'P' },
+        { id: 'b', title: 'B', publisher: 'Q' },
+      ],
+      entities: [
+        {
+          id: 'e',
+          name: 'E',
+          kind: 'organisation',
+          aliases: [],
+          summary: 'S',
+          sourceIds: ['a', 'b'],
+        },
+      ],
+      claims: [
+        {
+          id: 'c',
+          statement: 'E stole about 5 USD.',
+          subjects: ['e'],
+          sourceId: 'b',
+          evidence: 'about five dollars',
+          figure: { value: 5, unit: 'USD', qualifier: 'about', period: 'total' },
+          measure: 'e.usd',
+        },
+      ],
+    };
+    const shown = formOf(imported, 'e');
+    expect(shown).toMatchObject({ sourceTitle: 'A', figureValue: '5', figureMeasure: 'e.usd' });
+    if (!shown) throw new Error('no form');
+    expect(updateFact(imported, 'e', shown)).toEqual(imported);
+    expect(updateFact(imported, 'e', { ...shown, figureValue: '6' }).claims[0]).toEqual({
+      ...imported.claims[0],
+      figure: { value: 6, unit: 'USD', qualifier: 'about', period: 'total' },
+    });
+  });
+});
+
+describe('removeFact', () => {
+  it('removes the entity, its own claim and its now unused source', () => {
+    const { pack, entityId } = addFact(
+      EMPTY,
+      form({ term: 'X', sourceTitle: 'T', figureValue: '1', figureUnit: 'count' }),
+    );
+    const other = addFact(pack, form({ term: 'Y' })).pack;
+    const after = removeFact(other, entityId);
+    expect(after.entities.map((e) => e.id)).toEqual(['reader.y']);
+    expect(after.claims).toEqual([]);
+    expect(after.sources).toEqual([]);
+  });
+
+  it('keeps shared claims and sources for the other entities', () => {
+    const pack: FactPack = {
+      format: 1,
+      sources: [{ id: 's', title: 'T', publisher: 'P' }],
+      entities: [
+        { id: 'a', name: 'A', kind: 'person', aliases: [], summary: '', sourceIds: ['s'] },
+        { id: 'b', name: 'B', kind: 'person', aliases: [], summary: '', sourceIds: ['s'] },
+      ],
+      claims: [
+        { id: 'c', statement: 'A met B.', subjects: ['a', 'b'], sourceId: 's', evidence: 'met' },
+      ],
+    };
+    expect(removeFact(pack, 'a')).toEqual({
+      ...pack,
+      entities: [pack.entities[1]],
+      claims: [{ ...pack.claims[0], subjects: ['b'] }],
+    });
+  });
+});

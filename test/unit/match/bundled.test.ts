@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bundledPack } from '@/lib/facts/bundled';
+import { buildIndex, findAnnotations, mentionsAnyAlias } from '@/lib/match';
+
+const index = buildIndex(bundledPack);
+// The seeds live beside the repository (CI has ../shared); tests run from the repository root.
+const seed = (name: string) =>
+  readFileSync(join(process.cwd(), '..', 'shared', 'seeds', name), 'utf8');
+const herald = seed('000_377ae14cbf43910e.txt');
+const roundup = seed('002_8281bedc7a467cb7.txt');
+
+/** Claim annotations as [text, factId, verdict]. */
+function claims(text: string) {
+  return findAnnotations(index, text)
+    .filter((a) => a.kind === 'claim')
+    .map((a) => [a.text, a.factId, a.verdict]);
+}
+
+describe('the bundled pack on the seed articles', () => {
+  it('passes the pre-check on both seeds', () => {
+    expect([mentionsAnyAlias(index, herald), mentionsAnyAlias(index, roundup)]).toEqual([
+      true,
+      true,
+    ]);
+  });
+
+  it('finds every figure of the seeds as an agreeing claim', () => {
+    expect(claims(herald)).toEqual([
+      ['10 years', 'kim-ten-years-of-charges', 'agrees'],
+      ['half a million dollars', 'doj-fbi-recovered-half-million', 'agrees'],
+    ]);
+    expect(claims(roundup)).toEqual([
+      ['$2b', 'nk-crypto-funded-2b', 'agrees'],
+      ['over $1 billion', 'mayorkas-over-1b-two-years', 'agrees'],
+    ]);
+  });
+
+  it('finds the people and organisations of a seed sentence with exact spans', () => {
+    const sentence =
+      'North Korea has also ramped up its cyber espionage activities, said FBI Director Christopher Wray during the US Congress Homeland Security Committee hearing.';
+    expect(findAnnotations(index, sentence).map((a) => [a.start, a.end, a.factId])).toEqual([
+      [0, 11, 'north-korea'],
+      [35, 50, 'dprk-cyber-espionage'],
+      [68, 97, 'christopher-wray'],
+      [109, 120, 'us-congress'],
+      [121, 156, 'homeland-security-hearing'],
+    ]);
+  });
+
+  it('marks the surname only after the full name (roundup: "Wray said")', () => {
+    const wray = findAnnotations(index, roundup).filter((a) => a.factId === 'christopher-wray');
+    expect(wray.map((a) => a.text)).toEqual(['FBI Director Christopher Wray', 'Wray']);
+  });
+
+  it('flags a page figure that conflicts with every same-period source', () => {
+    const text = 'Alejandro Mayorkas said North Korea has stolen $3 billion of cryptocurrency.';
+    const [claim] = findAnnotations(index, text).filter((a) => a.kind === 'claim');
+    expect(claim).toMatchObject({
+      text: '$3 billion',
+      verdict: 'differs',
+      reason:
+        'this page: $3 billion overall; sources: about $2 billion overall, over $1 billion in the past 2 years',
+      comparisons: [
+        { claimId: 'nk-crypto-funded-2b', verdict: 'differs' },
+        { claimId: 'mayorkas-over-1b-two-years', verdict: 'other-period' },
+      ],
+    });
+  });
+});

@@ -1,0 +1,69 @@
+import { render } from 'preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describeError, ImportExport, summariseImport } from '@/entrypoints/options/ImportExport';
+import type { ImportReport } from '@/lib/facts/import';
+
+const OK: ImportReport = {
+  added: { sources: 2, entities: 1, claims: 0 },
+  duplicates: [
+    { section: 'entities', id: 'a', identical: true },
+    { section: 'claims', id: 'b', identical: false },
+  ],
+  errors: [],
+};
+
+const BAD: ImportReport = {
+  added: { sources: 0, entities: 0, claims: 0 },
+  duplicates: [],
+  errors: [
+    { path: 'entities[3]', entryId: 'fbi', field: 'kind', message: 'must be one of person, …' },
+    { path: '', field: '', message: 'The file is not JSON: bad' },
+  ],
+};
+
+let root: HTMLElement;
+
+beforeEach(() => {
+  root = document.createElement('div');
+  document.body.append(root);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+describe('import report', () => {
+  it('says what was added and what was a duplicate', () => {
+    expect(summariseImport(OK)).toBe(
+      'Imported 1 entity, 0 claims and 2 sources. Duplicates: 1 entry was already in your facts; 1 entry has the id of a different fact of yours and was skipped (yours kept).',
+    );
+    expect(summariseImport({ ...OK, duplicates: [] })).toBe(
+      'Imported 1 entity, 0 claims and 2 sources.',
+    );
+  });
+
+  it('says nothing was imported and where each problem is', () => {
+    expect(summariseImport(BAD)).toBe('Nothing was imported: the file has 2 problems.');
+    expect(BAD.errors.map(describeError)).toEqual([
+      'entities[3] (“fbi”), kind: must be one of person, …',
+      'the file: The file is not JSON: bad',
+    ]);
+  });
+
+  it('imports the chosen file and shows the report', async () => {
+    const onImport = vi.fn(async (_text: string) => BAD);
+    render(<ImportExport factCount={0} onExport={vi.fn()} onImport={onImport} />, root);
+    const input = root.querySelector<HTMLInputElement>('#import-file');
+    if (!input) throw new Error('no file input');
+    const file = new File(['{"format":1'], 'facts.json', { type: 'application/json' });
+    Object.defineProperty(input, 'files', { value: [file] });
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await vi.waitFor(() => expect(root.querySelector('.report')).not.toBeNull());
+    expect(onImport).toHaveBeenCalledExactlyOnceWith('{"format":1');
+    expect(root.querySelector('.report [role="status"]')?.textContent).toBe(
+      'Nothing was imported: the file has 2 problems.',
+    );
+    expect([...root.querySelectorAll('.errors li')].map((li) => li.textContent)).toHaveLength(2);
+    expect(root.querySelector<HTMLButtonElement>('button')?.disabled).toBe(true);
+  });
+});

@@ -1,0 +1,76 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import background from '@/entrypoints/background';
+
+// fakeBrowser has no in-memory context menus or commands: keep the listeners the background adds.
+type Listener = (...args: never[]) => unknown;
+let menuClicked: Listener | undefined;
+let commanded: Listener | undefined;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  vi.restoreAllMocks();
+  vi.spyOn(fakeBrowser.contextMenus.onClicked, 'addListener').mockImplementation((l) => {
+    menuClicked = l as Listener;
+  });
+  vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation((l) => {
+    commanded = l as Listener;
+  });
+});
+
+describe('the background', () => {
+  it('opens the options page prefilled when "Add to Backstory…" is chosen on a selection', async () => {
+    const create = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
+    background.main();
+    await (menuClicked as (info: object, tab: object) => Promise<void>)(
+      {
+        menuItemId: 'backstory-add',
+        editable: false,
+        selectionText: 'Lazarus Group',
+        pageUrl: 'https://news.example/a?x=1',
+      },
+      { title: 'Hackers & money', url: 'https://news.example/a?x=1' },
+    );
+    expect(create).toHaveBeenCalledExactlyOnceWith({
+      url: 'chrome-extension://test-extension-id/options.html?term=Lazarus+Group&sourceTitle=Hackers+%26+money&sourceUrl=https%3A%2F%2Fnews.example%2Fa%3Fx%3D1',
+    });
+  });
+
+  it('creates the menu on install and at browser start, for selections only', async () => {
+    vi.spyOn(fakeBrowser.contextMenus, 'removeAll').mockResolvedValue();
+    const create = vi.spyOn(fakeBrowser.contextMenus, 'create').mockReturnValue('backstory-add');
+    background.main();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    await fakeBrowser.runtime.onStartup.trigger();
+    const item = { id: 'backstory-add', title: 'Add to Backstory…', contexts: ['selection'] };
+    await vi.waitFor(() => expect(create.mock.calls).toEqual([[item], [item]]));
+  });
+
+  it('passes keyboard commands to the active tab', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 42 } as never]);
+    const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+    background.main();
+    (commanded as (command: string) => void)('next-mark');
+    await vi.waitFor(() =>
+      expect(send).toHaveBeenCalledExactlyOnceWith(42, {
+        type: 'background:content:command',
+        data: { command: 'next-mark' },
+      }),
+    );
+  });
+
+  it('sets the badge from a tab’s count and clears it when the tab navigates', async () => {
+    const setText = vi.spyOn(fakeBrowser.action, 'setBadgeText').mockResolvedValue();
+    vi.spyOn(fakeBrowser.action, 'setBadgeBackgroundColor').mockResolvedValue();
+    background.main();
+    await fakeBrowser.runtime.onMessage.trigger(
+      { type: 'content:background:count', data: { count: 7 } },
+      // Only the sender's tab id matters to the background.
+      { tab: { id: 3 } as never },
+    );
+    await fakeBrowser.tabs.onUpdated.trigger(3, { status: 'loading' }, { id: 3 } as never);
+    await vi.waitFor(() =>
+      expect(setText.mock.calls).toEqual([[{ tabId: 3, text: '7' }], [{ tabId: 3, text: '' }]]),
+    );
+  });
+});

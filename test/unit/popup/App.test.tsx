@@ -1,0 +1,84 @@
+import { render } from 'preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { App } from '@/entrypoints/popup/App';
+import type { PageSummary } from '@/lib/messages';
+import { DEFAULT_SETTINGS, settingsItem } from '@/lib/storage';
+
+const SUMMARY: PageSummary = {
+  url: 'https://news.example/a',
+  enabled: true,
+  isArticle: true,
+  article: { title: 'Cyber threats', readingMinutes: 3 },
+  entities: [{ id: 'wray', name: 'Christopher Wray', kind: 'person', count: 1 }],
+  figures: [],
+  sources: [],
+};
+
+let root: HTMLElement;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  vi.restoreAllMocks();
+  history.replaceState(null, '', '/popup.html?tabId=5');
+  vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ id: 5 } as never);
+  root = document.createElement('div');
+  document.body.append(root);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+  history.replaceState(null, '', '/');
+});
+
+function siteSwitch(): HTMLInputElement {
+  const input = root.querySelector<HTMLInputElement>('input[role="switch"]');
+  if (!input) throw new Error('no switch');
+  return input;
+}
+
+describe('the popup', () => {
+  it('asks the tab given as ?tabId for its summary and reveals entities there', async () => {
+    const send = vi
+      .spyOn(fakeBrowser.tabs, 'sendMessage')
+      .mockImplementation(async (_tab, message) =>
+        (message as { type: string }).type === 'popup:content:summary' ? SUMMARY : true,
+      );
+    render(<App />, root);
+    await vi.waitFor(() => expect(root.querySelector('h2')?.textContent).toBe('Cyber threats'));
+    root.querySelector<HTMLButtonElement>('.entities button')?.click();
+    expect(send.mock.calls).toEqual([
+      [5, { type: 'popup:content:summary', data: undefined }],
+      [5, { type: 'popup:content:reveal', data: { factId: 'wray' } }],
+    ]);
+  });
+
+  it('remembers the switch per site, by the page’s hostname', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(SUMMARY);
+    render(<App />, root);
+    await vi.waitFor(() => expect(siteSwitch().checked).toBe(true));
+    siteSwitch().click();
+    await vi.waitFor(async () =>
+      expect(await settingsItem.getValue()).toEqual({
+        ...DEFAULT_SETTINGS,
+        disabledSites: ['news.example'],
+      }),
+    );
+    await vi.waitFor(() =>
+      expect(root.querySelector('[role="status"]')?.textContent).toBe(
+        'Backstory is switched off for this site.',
+      ),
+    );
+  });
+
+  it('says it cannot run where no content script answers', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('No receiving end'));
+    render(<App />, root);
+    await vi.waitFor(() =>
+      expect(root.querySelector('[role="status"]')?.textContent).toBe(
+        'Backstory can’t run on this page.',
+      ),
+    );
+    expect(siteSwitch().disabled).toBe(true);
+  });
+});

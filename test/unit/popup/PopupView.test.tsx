@@ -1,0 +1,185 @@
+import { render } from 'preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PopupView, type PopupViewProps, sortFigures } from '@/entrypoints/popup/PopupView';
+import type { PageSummary } from '@/lib/messages';
+
+const SUMMARY: PageSummary = {
+  url: 'https://news.example/a',
+  enabled: true,
+  isArticle: true,
+  article: {
+    title: 'Defending against cyber threats',
+    byline: 'A. Writer',
+    siteName: 'News Example',
+    published: '2023-11-02',
+    readingMinutes: 4,
+  },
+  entities: [
+    { id: 'wray', name: 'Christopher Wray', kind: 'person', count: 2 },
+    { id: 'fbi', name: 'FBI', kind: 'organisation', count: 1 },
+  ],
+  figures: [
+    { factId: 'c.ok', text: '$2b', verdict: 'agrees', reason: 'sources: $2b' },
+    { factId: 'c.bad', text: '$3 billion', verdict: 'differs', reason: 'sources: $2b overall' },
+    { factId: 'c.period', text: '$1bn', verdict: 'other-period', reason: 'sources: other years' },
+  ],
+  sources: [
+    {
+      id: 's1',
+      title: 'Safe source',
+      publisher: 'Pub',
+      url: 'https://example.org/x',
+      published: '2023',
+    },
+    { id: 's2', title: 'Script source', publisher: 'Evil', url: 'javascript:alert(1)' },
+    { id: 's3', title: 'Data source', publisher: 'Evil', url: 'data:text/html,hi' },
+  ],
+};
+
+let root: HTMLElement;
+
+function show(overrides: Partial<PopupViewProps> = {}): PopupViewProps {
+  const props: PopupViewProps = {
+    state: { status: 'ready', summary: SUMMARY },
+    site: 'news.example',
+    siteEnabled: true,
+    paused: false,
+    optionsUrl: 'chrome-extension://id/options.html',
+    onSiteEnabled: vi.fn(),
+    onPaused: vi.fn(),
+    onReveal: vi.fn(),
+    ...overrides,
+  };
+  render(<PopupView {...props} />, root);
+  return props;
+}
+
+const texts = (selector: string) =>
+  [...root.querySelectorAll(selector)].map((el) => el.textContent?.trim());
+
+function switchNamed(name: string): HTMLInputElement {
+  const label = [...root.querySelectorAll('label')].find((l) => l.textContent === name);
+  const input = label?.querySelector('input');
+  if (!input) throw new Error(`no switch named ${name}`);
+  return input;
+}
+
+beforeEach(() => {
+  root = document.createElement('div');
+  document.body.append(root);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+describe('PopupView', () => {
+  it('summarises the article: title, byline, site, date, reading time and counts', () => {
+    show();
+    expect(root.querySelector('h2')?.textContent).toBe('Defending against cyber threats');
+    expect(texts('.article .meta')).toEqual([
+      'A. Writer · News Example · 2023-11-02',
+      '4 min read',
+    ]);
+    expect(root.querySelector('.counts')?.textContent).toBe('2 entities · 3 figures');
+  });
+
+  it('lists entities as buttons that reveal their first mark', () => {
+    const props = show();
+    const buttons = [...root.querySelectorAll<HTMLButtonElement>('.entities button')];
+    expect(buttons.map((b) => b.textContent)).toEqual([
+      'Christopher Wrayperson · 2 mentions',
+      'FBIorganisation · 1 mention',
+    ]);
+    buttons[1]?.click();
+    expect(props.onReveal).toHaveBeenCalledExactlyOnceWith('fbi');
+  });
+
+  it('lists figures conflicts first, with the verdict in words', () => {
+    show();
+    expect(texts('.figures .verdict')).toEqual([
+      'Conflicts with the sources',
+      'Sources give a different period',
+      'Agrees with the sources',
+    ]);
+    expect(texts('.figures .name')).toEqual(['$3 billion', '$1bn', '$2b']);
+    expect(sortFigures(SUMMARY.figures).map((f) => f.factId)).toEqual([
+      'c.bad',
+      'c.period',
+      'c.ok',
+    ]);
+  });
+
+  it('links only http(s) sources; others stay plain text', () => {
+    show();
+    const links = [...root.querySelectorAll<HTMLAnchorElement>('.sources a')];
+    expect(links.map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
+      ['Safe source', 'https://example.org/x'],
+    ]);
+    expect(texts('.sources li')).toEqual([
+      'Safe sourcePub, 2023',
+      'Script sourceEvil',
+      'Data sourceEvil',
+    ]);
+  });
+
+  it('has a labelled switch per site and a pause, both calling back', () => {
+    const props = show();
+    const site = switchNamed('Annotate this site');
+    expect(site.getAttribute('role')).toBe('switch');
+    expect(site.checked).toBe(true);
+    site.click();
+    expect(props.onSiteEnabled).toHaveBeenCalledExactlyOnceWith(false);
+    const pause = switchNamed('Pause everywhere');
+    expect(pause.checked).toBe(false);
+    pause.click();
+    expect(props.onPaused).toHaveBeenCalledExactlyOnceWith(true);
+  });
+
+  it('says so plainly when there is nothing to list', () => {
+    const cases: [Partial<PopupViewProps>, string][] = [
+      [{ state: { status: 'unavailable' }, site: undefined }, 'Backstory can’t run on this page.'],
+      [{ paused: true }, 'Backstory is paused. Nothing is marked on any page.'],
+      [{ siteEnabled: false }, 'Backstory is switched off for this site.'],
+      [
+        {
+          state: { status: 'ready', summary: { ...SUMMARY, isArticle: false, article: undefined } },
+        },
+        'This page doesn’t look like an article, so nothing is marked.',
+      ],
+      [
+        { state: { status: 'ready', summary: { ...SUMMARY, entities: [], figures: [] } } },
+        'Nothing from the fact base was found on this page.',
+      ],
+      [{ state: { status: 'loading' } }, 'Reading the page…'],
+    ];
+    for (const [props, message] of cases) {
+      show(props);
+      expect(texts('[role="status"]')).toEqual([message]);
+      expect(root.querySelector('.entities')).toBeNull();
+    }
+  });
+
+  it('disables the site switch where there is no site', () => {
+    show({ state: { status: 'unavailable' }, site: undefined });
+    expect(switchNamed('Annotate this site').disabled).toBe(true);
+    expect(switchNamed('Annotate this site').checked).toBe(false);
+  });
+
+  it('renders page text as text, never as markup', () => {
+    const summary = {
+      ...SUMMARY,
+      article: { ...SUMMARY.article, title: '<img src=x onerror=alert(1)>', readingMinutes: 1 },
+    };
+    show({ state: { status: 'ready', summary } });
+    expect(root.querySelector('h2')?.textContent).toBe('<img src=x onerror=alert(1)>');
+    expect(root.querySelector('img')).toBeNull();
+  });
+
+  it('links to the options page', () => {
+    show();
+    expect(root.querySelector('footer a')?.getAttribute('href')).toBe(
+      'chrome-extension://id/options.html',
+    );
+  });
+});

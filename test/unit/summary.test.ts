@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import type { Annotation } from '@/lib/match/types';
+import { buildSummary } from '@/lib/summary';
+import { index } from './ui/facts';
+
+const article = {
+  title: 'Defending against threats',
+  byline: 'A. Writer',
+  siteName: 'CSI',
+  published: '2023-08-01',
+  lang: 'en',
+  excerpt: 'x',
+  length: 2000,
+  readingMinutes: 2,
+};
+
+const entity = (factId: string, start: number): Annotation => ({
+  start,
+  end: start + 3,
+  kind: 'entity',
+  factId,
+  text: factId,
+});
+
+const figure = (factId: string, text: string, verdict: Annotation['verdict']): Annotation => ({
+  start: 100,
+  end: 110,
+  kind: 'claim',
+  factId,
+  text,
+  verdict,
+  reason: `reason for ${text}`,
+  comparisons: [{ claimId: 'c1b', verdict: 'other-period' }],
+});
+
+describe('buildSummary', () => {
+  it('lists entities by first mention with counts, conflicts first, and the sources behind them', () => {
+    const summary = buildSummary({
+      url: 'https://example.org/story',
+      enabled: true,
+      article,
+      annotations: [
+        entity('nk', 0),
+        entity('wray', 10),
+        figure('c2b', '$2b', 'agrees'),
+        entity('nk', 20),
+        figure('c2b', '$3 billion', 'differs'),
+        figure('c2b', '$3 billion', 'differs'),
+        entity('unknown', 30),
+      ],
+      facts: index,
+    });
+    expect(summary).toEqual({
+      url: 'https://example.org/story',
+      enabled: true,
+      isArticle: true,
+      article: {
+        title: 'Defending against threats',
+        byline: 'A. Writer',
+        siteName: 'CSI',
+        published: '2023-08-01',
+        readingMinutes: 2,
+      },
+      entities: [
+        { id: 'nk', name: 'North Korea', kind: 'country', count: 2 },
+        { id: 'wray', name: 'Christopher Wray', kind: 'person', count: 1 },
+      ],
+      figures: [
+        { factId: 'c2b', text: '$3 billion', verdict: 'differs', reason: 'reason for $3 billion' },
+        { factId: 'c2b', text: '$2b', verdict: 'agrees', reason: 'reason for $2b' },
+      ],
+      sources: [index.sources.get('s2'), index.sources.get('s1')],
+    });
+  });
+
+  it('says when the page is not an article', () => {
+    expect(
+      buildSummary({
+        url: 'https://example.org/',
+        enabled: false,
+        article: null,
+        annotations: [],
+        facts: index,
+      }),
+    ).toEqual({
+      url: 'https://example.org/',
+      enabled: false,
+      isArticle: false,
+      article: undefined,
+      entities: [],
+      figures: [],
+      sources: [],
+    });
+  });
+});

@@ -1,0 +1,116 @@
+import { render } from 'preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Annotation } from '@/lib/match/types';
+import { CARD_TITLE_ID, Card } from '@/lib/ui/Card';
+import { cardDataFor } from '@/lib/ui/card-data';
+import { index } from './facts';
+
+const entity: Annotation = {
+  start: 0,
+  end: 16,
+  kind: 'entity',
+  factId: 'wray',
+  text: 'Christopher Wray',
+};
+const conflict: Annotation = {
+  start: 0,
+  end: 10,
+  kind: 'claim',
+  factId: 'c2b',
+  text: '$3 billion',
+  figure: { text: '$3 billion', value: 3e9, unit: 'USD', qualifier: 'exact', period: 'total' },
+  verdict: 'differs',
+  reason: 'this page: $3 billion; sources: about $2 billion overall',
+  comparisons: [
+    { claimId: 'c2b', verdict: 'differs' },
+    { claimId: 'c1b', verdict: 'other-period' },
+  ],
+};
+
+function show(annotation: Annotation, theme: 'light' | 'dark' = 'light'): HTMLElement {
+  const data = cardDataFor(annotation, index);
+  if (!data) throw new Error('no card data');
+  const container = document.createElement('div');
+  document.body.append(container);
+  render(<Card data={data} theme={theme} />, container);
+  return container;
+}
+
+describe('Card', () => {
+  afterEach(() => {
+    for (const el of [...document.body.children]) {
+      render(null, el);
+      el.remove();
+    }
+  });
+
+  it('is a dialog named by its heading', () => {
+    const card = show(entity, 'dark').querySelector('.card') as HTMLElement;
+    expect(card.getAttribute('role')).toBe('dialog');
+    expect(card.getAttribute('aria-labelledby')).toBe(CARD_TITLE_ID);
+    expect(card.querySelector(`#${CARD_TITLE_ID}`)?.textContent).toBe('Christopher Wray');
+    expect(card.dataset.theme).toBe('dark');
+  });
+
+  it('shows an entity: kind, summary as text, related claims with speaker, date and publisher', () => {
+    const container = show(entity);
+    expect(container.querySelector('.kind')?.textContent).toBe('Person');
+    expect(container.querySelector('.summary')?.textContent).toBe(
+      'Director of the FBI. <script>alert(1)</script>',
+    );
+    expect(container.querySelector('script')).toBeNull();
+    const claims = [...(container.querySelectorAll('section')[0]?.querySelectorAll('li') ?? [])];
+    expect(claims.map((li) => li.textContent)).toEqual([
+      'Wray said espionage is growing.said by Christopher Wray · CSI',
+    ]);
+  });
+
+  it('links only http(s) sources, in a new tab without opener or referrer', () => {
+    const container = show(entity);
+    const links = [...container.querySelectorAll('a')];
+    expect(links.map((a) => [a.textContent, a.getAttribute('href'), a.target, a.rel])).toEqual([
+      ['Defending against threats', 'https://example.org/a', '_blank', 'noopener noreferrer'],
+    ]);
+    const sources = [...container.querySelectorAll('.sources li')].map((li) => li.textContent);
+    expect(sources).toEqual(['Defending against threatsCSI · August 2023']);
+  });
+
+  it('never links a javascript: url and shows markup in titles as text', () => {
+    const annotation: Annotation = { ...entity, factId: 'nk', text: 'North Korea' };
+    const container = show(annotation);
+    const sources = [...container.querySelectorAll('.sources li')];
+    expect(sources.map((li) => li.firstElementChild?.tagName)).toEqual(['SPAN', 'A']);
+    expect(sources[0]?.firstElementChild?.textContent).toBe('Hearing <b>notes</b>');
+    expect([...container.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([
+      'https://example.org/a',
+    ]);
+    expect(container.querySelector('b')).toBeNull();
+  });
+
+  it('shows a figure: what the page says, the verdict and reason, each source figure, the evidence', () => {
+    const container = show(conflict);
+    expect(container.querySelector('h2')?.textContent).toBe('This page says “$3 billion”');
+    const verdict = container.querySelector('.verdict') as HTMLElement;
+    expect(verdict.dataset.verdict).toBe('differs');
+    expect(verdict.textContent).toBe(
+      '≠ Differs from every sourcethis page: $3 billion; sources: about $2 billion overall',
+    );
+    const rows = [...(container.querySelectorAll('section')[0]?.querySelectorAll('li') ?? [])];
+    expect(rows.map((li) => [li.dataset.verdict, li.textContent])).toEqual([
+      ['differs', 'about $2 billion overall ≠ differsAugust 2023 · CSI'],
+      [
+        'other-period',
+        'over $1 billion in the past 2 years ↔ other periodsaid by Alejandro Mayorkas · July 2023 · Congress',
+      ],
+    ]);
+    expect(container.querySelector('.evidence')?.textContent).toBe(
+      'In the source: successfully funded $2b',
+    );
+    expect(container.querySelector('.evidence q')?.textContent).toBe('successfully funded $2b');
+  });
+
+  it('has no card for a fact the index does not know', () => {
+    expect(cardDataFor({ ...entity, factId: 'nobody' }, index)).toBeUndefined();
+    expect(cardDataFor({ ...conflict, factId: 'nothing' }, index)).toBeUndefined();
+  });
+});
