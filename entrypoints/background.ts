@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { bundledPack } from '@/lib/facts/bundled';
 import { onMessages, sendToTab } from '@/lib/messages';
 import { installContextMenu, setBadge } from '@/lib/platform';
 import { prefillFromSelection, prefillQuery } from '@/lib/prefill';
@@ -23,20 +24,15 @@ async function forwardCommand(command: string): Promise<void> {
 }
 
 export default defineBackground(() => {
-  const installMenu = () =>
-    void installContextMenu({
-      id: ADD_MENU_ID,
-      title: 'Add to Backstory…',
-      contexts: ['selection'],
-    });
-  browser.runtime.onInstalled.addListener(installMenu);
-  // Firefox's MV2 background page starts without menus after a browser restart.
-  browser.runtime.onStartup.addListener(installMenu);
+  // At every background start, not only onInstalled: Firefox's MV2 background page starts without
+  // menus after a restart or re-enable, and installContextMenu starts clean so Chrome gets no duplicate.
+  void installContextMenu({ id: ADD_MENU_ID, title: 'Add to Backstory…', contexts: ['selection'] });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === ADD_MENU_ID) void openPrefilledOptions(info, tab);
   });
   browser.commands.onCommand.addListener((command) => void forwardCommand(command));
   onMessages({
+    'content:background:bundled-pack': () => bundledPack,
     'content:background:count': async ({ count }, sender) => {
       if (sender.tab?.id !== undefined) await setBadge(sender.tab.id, count);
     },

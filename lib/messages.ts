@@ -4,7 +4,7 @@
  * watches storage itself.
  */
 import { type Browser, browser } from 'wxt/browser';
-import type { Entity, Source } from '@/lib/facts/schema';
+import type { Entity, FactPack, Source } from '@/lib/facts/schema';
 import type { Verdict } from '@/lib/match/types';
 
 /** What the popup shows for a tab. */
@@ -31,6 +31,11 @@ export interface PageSummary {
 export interface MessageMap {
   /** Content script → background: how many annotations the tab has now (for the badge). */
   'content:background:count': { request: { count: number }; response: undefined };
+  /**
+   * Content script → background: the bundled fact pack. It is data, not code: keeping it out of the
+   * content-script bundle keeps that bundle small, and pages that are not articles never load it.
+   */
+  'content:background:bundled-pack': { request: undefined; response: FactPack };
   /** Popup → content script: summarise the page. */
   'popup:content:summary': { request: undefined; response: PageSummary };
   /** Popup → content script: scroll to the first mark of a fact and open its card. */

@@ -4,7 +4,6 @@
  */
 import { type Article, extractArticle } from '@/lib/extract/article';
 import { collectText } from '@/lib/extract/text';
-import { bundledPack } from '@/lib/facts/bundled';
 import { mergePacks } from '@/lib/facts/merge';
 import type { FactPack } from '@/lib/facts/schema';
 import { Highlights } from '@/lib/highlight/highlights';
@@ -42,10 +41,9 @@ export class PageAnnotator {
     return shouldAnnotate(this.settings, location.hostname);
   }
 
-  /** Uses new settings and reader facts; the next run applies them. */
-  configure(settings: Settings, readerPack: FactPack): void {
+  /** Uses new settings and fact packs (later packs win on id clashes); the next run applies them. */
+  configure(settings: Settings, packs: FactPack[]): void {
     this.settings = settings;
-    const packs = settings.useBundledPack ? [bundledPack, readerPack] : [readerPack];
     this.index = buildIndex(mergePacks(...packs));
   }
 

@@ -1,5 +1,6 @@
 import './marks.css';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { FactPack } from '@/lib/facts/schema';
 import { sendToExtension } from '@/lib/messages';
 import {
   DEFAULT_SETTINGS,
@@ -50,8 +51,14 @@ async function start(ctx: ContentScriptContext): Promise<void> {
   });
   answerMessages(ctx, page, card);
 
-  const refresh = (reextract: boolean) => {
-    page.configure(settings, readerPack);
+  let bundledPack: Promise<FactPack> | undefined;
+  const factPacks = async (): Promise<FactPack[]> => {
+    if (!settings.useBundledPack) return [readerPack];
+    bundledPack ??= sendToExtension('content:background:bundled-pack', undefined);
+    return [await bundledPack, readerPack];
+  };
+  const refresh = async (reextract: boolean) => {
+    page.configure(settings, await factPacks());
     if (!page.enabled) {
       card.close();
       page.clear();

@@ -91,7 +91,8 @@ function cloneWithLiveIndex(doc: Document): { clone: Document; live: Element[] }
  */
 export function indexClone(doc: Document, clone: Document): Element[] {
   const live = elementsInOrder(doc);
-  for (const [i, copy] of elementsInOrder(clone).entries()) copy.setAttribute(LIVE_INDEX_ATTR, String(i));
+  for (const [i, copy] of elementsInOrder(clone).entries())
+    copy.setAttribute(LIVE_INDEX_ATTR, String(i));
   return live;
 }
 

@@ -30,9 +30,8 @@ export interface AliasHit {
   alias: AliasEntry;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
-/** Separate from WORD: firstWord must not move the scan's position. */
 const SCAN_WORD = /[\p{L}\p{N}]+/gu;
+const FIRST_WORD = /^[\p{L}\p{N}]+/u;
 
 /** Builds the alias table from entities (name + aliases). */
 export function buildAliasTable(entities: Iterable<Entity>): AliasTable {
@@ -63,7 +62,7 @@ function makeEntry(
 ): AliasEntry | null {
   if (!isWordChar(surface[0])) return null;
   const cased = foldCase(surface);
-  const lower = foldLower(surface);
+  const lower = foldLower(cased);
   const singleWord = !lower.includes(' ');
   return {
     entityId: entity.id,
@@ -71,14 +70,14 @@ function makeEntry(
     cased,
     acronym: isAcronym(surface),
     capitalised: isUpper(surface[0]),
-    shortForm:
-      entity.kind === 'person' && singleWord && nameWords.has(lower) && lower !== name,
+    shortForm: entity.kind === 'person' && singleWord && nameWords.has(lower) && lower !== name,
     generic: entity.generic === true,
   };
 }
 
 /** "FBI", "U.S.", "DPRK", "UN": two or more capitals and no lower-case letters. */
 function isAcronym(surface: string): boolean {
+  if (surface !== surface.toUpperCase() || surface === surface.toLowerCase()) return false;
   const letters = surface.replace(/[^\p{L}]/gu, '');
   return (
     letters.length >= 2 &&
@@ -89,24 +88,26 @@ function isAcronym(surface: string): boolean {
 }
 
 function firstWord(lower: string): string {
-  WORD.lastIndex = 0;
-  return WORD.exec(lower)?.[0] ?? lower;
+  return FIRST_WORD.exec(lower)?.[0] ?? lower;
 }
 
 /**
- * Every alias occurrence in the text, on word boundaries, in one pass. `lower` is foldLower(text).
- * `stopAtFirst` makes the pre-check return after the first anchoring (non-generic, non-short) hit.
+ * Every alias occurrence starting in text[from, to), on word boundaries, in one pass. `lower` is
+ * foldLower(text). `stopAtFirst` makes the pre-check return after the first anchoring (non-generic,
+ * non-short) hit.
  */
 export function scanAliases(
   table: AliasTable,
   text: string,
   lower: string,
   stopAtFirst = false,
+  from = 0,
+  to = text.length,
 ): AliasHit[] {
   const hits: AliasHit[] = [];
   const word = SCAN_WORD;
-  word.lastIndex = 0;
-  for (let m = word.exec(lower); m; m = word.exec(lower)) {
+  word.lastIndex = from;
+  for (let m = word.exec(lower); m && m.index < to; m = word.exec(lower)) {
     const candidates = table.get(m[0]);
     if (!candidates) continue;
     for (const alias of candidates) {

@@ -32,7 +32,7 @@ const STOPWORDS = new Set(
   ).split(' '),
 );
 
-const WORD = /\p{L}[\p{L}']*/gu;
+const NON_WORD = /[^\p{L}']+/u;
 
 /** A crude stem: lower case, common English endings dropped, at most six letters. */
 export function stem(word: string): string {
@@ -48,12 +48,10 @@ export function stem(word: string): string {
 
 /** Content words of a text: letters only, three or more, not stopwords. */
 export function contentWords(text: string): string[] {
-  const out: string[] = [];
-  for (const m of text.matchAll(WORD)) {
-    const w = m[0].toLowerCase();
-    if (w.length >= 3 && !STOPWORDS.has(w)) out.push(w);
-  }
-  return out;
+  return text
+    .toLowerCase()
+    .split(NON_WORD)
+    .filter((w) => w.length >= 3 && !STOPWORDS.has(w));
 }
 
 /** Builds the keyword and subject tables for figure claims. */
@@ -67,11 +65,11 @@ export function buildClaimTable(
     keywords: new Map(),
     fuses: new Map(),
   };
-  const entityWordCache = new Map<string, string[]>();
-  const wordsOf = (id: string): string[] => {
+  const entityWordCache = new Map<string, Set<string>>();
+  const wordsOf = (id: string): Set<string> => {
     let words = entityWordCache.get(id);
     if (!words) {
-      words = entityWords(entities.get(id));
+      words = new Set(entityWords(entities.get(id)));
       entityWordCache.set(id, words);
     }
     return words;
@@ -80,12 +78,11 @@ export function buildClaimTable(
     if (!claim.figure) continue;
     // Keywords say what is counted: the measure's words, plus the statement's and evidence's words
     // that are not part of a subject's name (the subjects are counted separately, as entities).
-    const subjectWords = new Set(claim.subjects.flatMap((id) => wordsOf(id)));
-    const prose = contentWords(`${claim.statement} ${claim.evidence}`).filter(
-      (w) => !subjectWords.has(w),
-    );
-    const measure = contentWords((claim.measure ?? '').replace(/[._-]/g, ' '));
-    const stems = new Set([...measure, ...prose].map(stem));
+    const stems = new Set<string>();
+    for (const w of contentWords((claim.measure ?? '').replace(/[._-]/g, ' '))) stems.add(stem(w));
+    for (const w of contentWords(`${claim.statement} ${claim.evidence}`)) {
+      if (!claim.subjects.some((id) => wordsOf(id).has(w))) stems.add(stem(w));
+    }
     table.keywords.set(claim.id, stems);
     for (const s of stems) push(table.byStem, s, claim);
     for (const subject of claim.subjects) push(table.bySubject, subject, claim);

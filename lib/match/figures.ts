@@ -119,7 +119,8 @@ const FIGURE = new RegExp(
 );
 
 /** Every figure has a digit, a currency sign, or a scale or unit word: a cheap test before the big regex. */
-const MAY_HOLD_FIGURE = /[\d$£€₩¥]|million|billion|trillion|thousand|hundred|year|month|week|day|per ?cent/i;
+const MAY_HOLD_FIGURE =
+  /[\d$£€₩¥]|million|billion|trillion|thousand|hundred|year|month|week|day|per ?cent/i;
 
 const PERIOD = new RegExp(
   `(?<![\\p{L}])(?:` +

@@ -1,11 +1,12 @@
 /**
  * Same-length text folding, so offsets found in folded text are offsets in the original.
- * Curly quotes become straight, exotic spaces become a space, hyphens become a space
- * (so "Kim Kuk-myong" and "Kim Kuk Myong" fold alike).
+ * Curly quotes become straight, exotic spaces and tabs become a space, hyphens become a space
+ * (so "Kim Kuk-myong" and "Kim Kuk Myong" fold alike). Line breaks stay: collectText puts one
+ * between blocks, and no match may run from one block into the next.
  */
 
 const FOLDABLE =
-  /[\u2018\u2019\u201a\u201b\u2032\u02bc\u201c\u201d\u201e\u2033\u00a0\u2007\u2009\u200a\u202f\t\n\r\f\v\u2010\u2011-]/g;
+  /[\u2018\u2019\u201a\u201b\u2032\u02bc\u201c\u201d\u201e\u2033\u00a0\u2007\u2009\u200a\u202f\t\u2010\u2011-]/g;
 
 function foldChar(ch: string): string {
   switch (ch) {

@@ -42,12 +42,18 @@ export function buildFuzzyTable(aliases: AliasTable): FuzzyTable {
 // Two to four capitalised words; after a hyphen the next part may be lower case ("Kim Kuk-myong").
 const CAPITALISED_RUN = /\p{Lu}[\p{L}']*(?:(?:[ \u00a0]\p{Lu}|[-\u2010\u2011]\p{L})[\p{L}']*)+/gu;
 
-/** Near-miss hits in `text` that do not overlap `taken` (sorted, non-overlapping exact hits). */
-export function scanNearMisses(table: FuzzyTable, text: string, taken: AliasHit[]): AliasHit[] {
+/** Near-miss hits starting in text[from, to) that do not overlap `taken` (sorted, non-overlapping exact hits). */
+export function scanNearMisses(
+  table: FuzzyTable,
+  text: string,
+  taken: AliasHit[],
+  from = 0,
+  to = text.length,
+): AliasHit[] {
   if (table.byWord.size === 0) return [];
   const hits: AliasHit[] = [];
-  CAPITALISED_RUN.lastIndex = 0;
-  for (let m = CAPITALISED_RUN.exec(text); m; m = CAPITALISED_RUN.exec(text)) {
+  CAPITALISED_RUN.lastIndex = from;
+  for (let m = CAPITALISED_RUN.exec(text); m && m.index < to; m = CAPITALISED_RUN.exec(text)) {
     hits.push(...nearMissesInRun(table, m[0], m.index, taken));
   }
   return hits;

@@ -82,23 +82,83 @@ export function findAnnotations(
   text: string,
   options: MatchOptions = {},
 ): Annotation[] {
-  const exact = keepLongest(scanAliases(index.aliases, text, foldLower(text)));
+  const steps = annotate(index, text, options);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/**
+ * findAnnotations in slices: the same result, but the work pauses (a macrotask) whenever a slice has
+ * run for `sliceMs`, so no main-thread task is long even on a very long article.
+ */
+export async function findAnnotationsChunked(
+  index: FactIndex,
+  text: string,
+  options: MatchOptions & { sliceMs?: number; signal?: AbortSignal } = {},
+): Promise<Annotation[]> {
+  const sliceMs = options.sliceMs ?? 8;
+  const steps = annotate(index, text, options);
+  let sliceStart = performance.now();
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart >= sliceMs) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      options.signal?.throwIfAborted();
+      sliceStart = performance.now();
+    }
+  }
+}
+
+/** Characters scanned between pause points (paragraph-aligned). */
+const CHUNK_CHARS = 8_000;
+
+/** The matcher, as steps: it yields between chunks of text and between sentences with figures. */
+function* annotate(
+  index: FactIndex,
+  text: string,
+  options: MatchOptions,
+): Generator<void, Annotation[]> {
+  const lower = foldLower(text);
+  const chunks = chunkBounds(text);
+  const found: AliasHit[] = [];
+  for (const [from, to] of chunks) {
+    found.push(...scanAliases(index.aliases, text, lower, false, from, to));
+    yield;
+  }
+  const exact = keepLongest(found);
   // A short form inside a misspelt full name ("Wray" in "Cristopher Wray") must not block the near miss.
   const anchors = exact.filter((h) => !h.alias.shortForm);
-  const nearMisses = scanNearMisses(index.fuzzy, text, anchors);
+  const nearMisses: AliasHit[] = [];
+  for (const [from, to] of chunks) {
+    nearMisses.push(...scanNearMisses(index.fuzzy, text, anchors, from, to));
+    yield;
+  }
   const hits = dropUnearnedShortForms(keepLongest([...exact, ...nearMisses]));
   const onTopic = hits.some((h) => !h.alias.generic);
   const markGeneric = options.markGeneric ?? onTopic;
-  const entityHits = hits.filter((h) => markGeneric || !h.alias.generic);
-  const entities: Annotation[] = entityHits.map((h) => ({
-    start: h.start,
-    end: h.end,
-    kind: 'entity',
-    factId: h.alias.entityId,
-    text: text.slice(h.start, h.end),
-  }));
-  const claims = onTopic ? findClaimAnnotations(index, text, hits) : [];
-  return keepLongest([...claims, ...entities]).sort((a, b) => a.start - b.start);
+  const entities: Annotation[] = hits
+    .filter((h) => markGeneric || !h.alias.generic)
+    .map((h) => ({
+      start: h.start,
+      end: h.end,
+      kind: 'entity',
+      factId: h.alias.entityId,
+      text: text.slice(h.start, h.end),
+    }));
+  const claims = onTopic ? yield* findClaimAnnotations(index, text, hits) : [];
+  return keepLongest([...claims, ...entities]);
+}
+
+/** [from, to) pieces of about CHUNK_CHARS, cut at line breaks so no alias is split. */
+function chunkBounds(text: string): [number, number][] {
+  const bounds: [number, number][] = [];
+  let from = 0;
+  while (from < text.length) {
+    const cut = text.indexOf('\n', from + CHUNK_CHARS);
+    const to = cut < 0 ? text.length : cut;
+    bounds.push([from, to]);
+    from = to;
+  }
+  return bounds;
 }
 
 /** Non-overlapping subset, longer spans first, then earlier ones. */
@@ -129,7 +189,11 @@ function dropUnearnedShortForms(hits: AliasHit[]): AliasHit[] {
 }
 
 /** Figure claims in the sentences that mention at least one entity (topical support needs one). */
-function findClaimAnnotations(index: FactIndex, text: string, hits: AliasHit[]): Annotation[] {
+function* findClaimAnnotations(
+  index: FactIndex,
+  text: string,
+  hits: AliasHit[],
+): Generator<void, Annotation[]> {
   const out: Annotation[] = [];
   let i = 0;
   while (i < hits.length) {
@@ -143,6 +207,7 @@ function findClaimAnnotations(index: FactIndex, text: string, hits: AliasHit[]):
       const claim = matchClaim(index.claimTable, sentence, entityIds, figure);
       if (claim) out.push(claimAnnotation(index, claim, figure));
     }
+    yield;
   }
   return out;
 }

@@ -7,7 +7,14 @@ import { type Article, extractArticle, findLiveRoot, indexClone } from '@/lib/ex
 import { collectText, type TextMap } from '@/lib/extract/text';
 import { bundledPack } from '@/lib/facts/bundled';
 import type { Claim, Entity, FactPack } from '@/lib/facts/schema';
-import { type Annotation, buildIndex, type FactIndex, findAnnotations, mentionsAnyAlias } from '@/lib/match';
+import {
+  type Annotation,
+  buildIndex,
+  type FactIndex,
+  findAnnotations,
+  findAnnotationsChunked,
+  mentionsAnyAlias,
+} from '@/lib/match';
 
 /** State shared by the stages of one run on one page. */
 export interface Context {
@@ -94,7 +101,10 @@ export const stages: Stage[] = [
 const now = () => performance.now();
 
 /** Runs every stage `repeats` times on the current page; per stage, the median time in ms. */
-function runStages(repeats: number, withReaderFacts = 0): { times: Record<string, number>; annotations: number } {
+function runStages(
+  repeats: number,
+  withReaderFacts = 0,
+): { times: Record<string, number>; annotations: number } {
   const pack = withReaderFacts ? mergedPack(withReaderFacts) : bundledPack;
   const samples: Record<string, number[]> = {};
   let annotations = 0;
@@ -105,7 +115,9 @@ function runStages(repeats: number, withReaderFacts = 0): { times: Record<string
       const t0 = now();
       stage.run(ctx);
       const t = now() - t0;
-      if (stage.role !== 'extension' || ctx.article) (samples[stage.name] ??= []).push(t);
+      // Extension stages only count on pages that have an article.
+      if (stage.role !== 'extension' || ctx.article)
+        samples[stage.name] = [...(samples[stage.name] ?? []), t];
     }
     annotations = ctx.annotations?.length ?? 0;
   }
@@ -141,7 +153,11 @@ function indexBuild(n: number, repeats: number): number {
 }
 
 /** Median and worst findAnnotations time on `text`, with the bundled pack plus `readerFacts` facts. */
-function matchText(text: string, readerFacts: number, repeats: number): { median: number; max: number; found: number } {
+function matchText(
+  text: string,
+  readerFacts: number,
+  repeats: number,
+): { median: number; max: number; found: number } {
   const index = buildIndex(mergedPack(readerFacts));
   const samples: number[] = [];
   let found = 0;
@@ -151,6 +167,29 @@ function matchText(text: string, readerFacts: number, repeats: number): { median
     samples.push(now() - t0);
   }
   return { median: median(samples), max: Math.max(...samples), found };
+}
+
+/**
+ * findAnnotationsChunked on `text`: total time, and the main-thread long tasks (> 50 ms) Chromium
+ * reported meanwhile (PerformanceObserver "longtask").
+ */
+async function matchChunked(
+  text: string,
+  readerFacts: number,
+): Promise<{ total: number; longTasks: number; longest: number }> {
+  const index = buildIndex(mergedPack(readerFacts));
+  const durations: number[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) durations.push(entry.duration);
+  });
+  observer.observe({ type: 'longtask' });
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  const t0 = now();
+  await findAnnotationsChunked(index, text);
+  const total = now() - t0;
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  observer.disconnect();
+  return { total, longTasks: durations.length, longest: Math.max(0, ...durations) };
 }
 
 /** The text of the current page's article, as the matcher sees it. */
@@ -184,7 +223,10 @@ function mergedPack(n: number): FactPack {
   }
   return {
     ...bundledPack,
-    sources: [...bundledPack.sources, { id: 'reader-source', title: 'Reader notes', publisher: 'Reader' }],
+    sources: [
+      ...bundledPack.sources,
+      { id: 'reader-source', title: 'Reader notes', publisher: 'Reader' },
+    ],
     entities: [...bundledPack.entities, ...entities],
     claims: [...bundledPack.claims, ...claims],
   };
@@ -201,6 +243,7 @@ const api = {
   precheck,
   indexBuild,
   matchText,
+  matchChunked,
   articleText,
 };
 

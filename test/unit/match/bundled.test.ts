@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundledPack } from '@/lib/facts/bundled';
-import { buildIndex, findAnnotations, mentionsAnyAlias } from '@/lib/match';
+import { buildIndex, findAnnotations, findAnnotationsChunked, mentionsAnyAlias } from '@/lib/match';
 
 const index = buildIndex(bundledPack);
 // The seeds live beside the repository (CI has ../shared); tests run from the repository root.
@@ -67,5 +67,12 @@ describe('the bundled pack on the seed articles', () => {
         { claimId: 'mayorkas-over-1b-two-years', verdict: 'other-period' },
       ],
     });
+  });
+
+  it('gives the same annotations in slices as in one go', async () => {
+    const long = Array.from({ length: 40 }, () => `${herald}\n${roundup}`).join('\n');
+    const sliced = await findAnnotationsChunked(index, long, { sliceMs: 0 });
+    expect(sliced).toEqual(findAnnotations(index, long));
+    expect(sliced.length).toBe(40 * findAnnotations(index, `${herald}\n${roundup}`).length);
   });
 });

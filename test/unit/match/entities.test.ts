@@ -52,6 +52,12 @@ describe('alias matching', () => {
     ]);
   });
 
+  it('never matches across a line break (a block boundary in collectText)', () => {
+    expect(entities('Christopher Wray spoke of North\nKorea.')).toEqual([
+      ['Christopher Wray', 'christopher-wray'],
+    ]);
+  });
+
   it('matches on word boundaries only', () => {
     expect(entities('Christopher Wray met Wrayburn in Pyongyangese style and the DPRKs.')).toEqual([
       ['Christopher Wray', 'christopher-wray'],
