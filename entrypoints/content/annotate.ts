@@ -7,12 +7,17 @@ import { collectText } from '@/lib/extract/text';
 import { mergePacks } from '@/lib/facts/merge';
 import type { FactPack } from '@/lib/facts/schema';
 import { Highlights } from '@/lib/highlight/highlights';
-import { yieldToBrowser } from '@/lib/highlight/yield';
-import { buildIndex, type FactIndex, findAnnotations, mentionsAnyAlias } from '@/lib/match/index';
+import {
+  buildIndex,
+  type FactIndex,
+  findAnnotationsChunked,
+  mentionsAnyAlias,
+} from '@/lib/match/index';
 import type { PageSummary } from '@/lib/messages';
 import { shouldAnnotate } from '@/lib/sites';
 import { DEFAULT_SETTINGS, EMPTY_READER_PACK, type Settings } from '@/lib/storage';
 import { buildSummary } from '@/lib/summary';
+import { yieldToBrowser } from '@/lib/yield';
 
 /** Keeps the page's marks in line with its article, the fact base and the settings. */
 export class PageAnnotator {
@@ -97,16 +102,19 @@ export class PageAnnotator {
     const { signal } = this.runController;
     const map = collectText(root);
     await yieldToBrowser();
+    const both = AbortSignal.any([signal, this.signal]);
+    // Chunked: matching a very long article must not block the page (no task over 50 ms).
     const annotations = mentionsAnyAlias(this.index, map.text)
-      ? findAnnotations(this.index, map.text, {
+      ? await findAnnotationsChunked(this.index, map.text, {
           markGeneric: this.settings.markGeneric ? undefined : false,
+          signal: both,
+        }).catch((error: unknown) => {
+          if (both.aborted) return null;
+          throw error;
         })
       : [];
-    if (signal.aborted || this.signal.aborted) return;
-    await this.highlights.update(root, map, annotations, {
-      signal: AbortSignal.any([signal, this.signal]),
-      runSlice: this.write,
-    });
+    if (!annotations || both.aborted) return;
+    await this.highlights.update(root, map, annotations, { signal: both, runSlice: this.write });
     if (!signal.aborted) this.onCount(this.highlights.groups.length);
   }
 

@@ -4,7 +4,7 @@
  */
 import { collectText, type TextMap } from '@/lib/extract/text';
 import type { Annotation } from '@/lib/match/types';
-import { forEachInSlices } from './yield';
+import { forEachInSlices } from '@/lib/yield';
 
 export const MARK_TAG = 'backstory-mark';
 

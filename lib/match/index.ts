@@ -3,6 +3,7 @@
  * entity and figure-claim annotations in the article text.
  */
 import type { Claim, Entity, FactPack, Source } from '@/lib/facts/schema';
+import { yieldToBrowser } from '@/lib/yield';
 import { type AliasHit, type AliasTable, buildAliasTable, scanAliases } from './aliases';
 import { buildClaimTable, type ClaimTable, matchClaim } from './claims';
 import { findFigures } from './figures';
@@ -101,7 +102,7 @@ export async function findAnnotationsChunked(
   for (let step = steps.next(); ; step = steps.next()) {
     if (step.done) return step.value;
     if (performance.now() - sliceStart >= sliceMs) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await yieldToBrowser();
       options.signal?.throwIfAborted();
       sliceStart = performance.now();
     }

@@ -7,6 +7,7 @@ import { type Article, extractArticle, findLiveRoot, indexClone } from '@/lib/ex
 import { collectText, type TextMap } from '@/lib/extract/text';
 import { bundledPack } from '@/lib/facts/bundled';
 import type { Claim, Entity, FactPack } from '@/lib/facts/schema';
+import { Highlights } from '@/lib/highlight/highlights';
 import {
   type Annotation,
   buildIndex,
@@ -24,6 +25,7 @@ export interface Context {
   article?: Article | null;
   textMap?: TextMap;
   annotations?: Annotation[];
+  highlights?: Highlights;
   /** Untimed preparation for the mapping stage. */
   mapping?: { fresh: Document; live: Element[]; content: Element };
 }
@@ -40,6 +42,8 @@ export interface Stage {
   /** Untimed set-up before `run`. */
   prepare?(ctx: Context): void;
   run(ctx: Context): void;
+  /** Untimed tidying after `run`, so the next repeat sees the page as it was. */
+  cleanup?(ctx: Context): void;
 }
 
 export const stages: Stage[] = [
@@ -94,8 +98,22 @@ export const stages: Stage[] = [
       if (ctx.index && ctx.textMap) ctx.annotations = findAnnotations(ctx.index, ctx.textMap.text);
     },
   },
-  // HOOK (lead): add the highlighting stage here, e.g.
-  // { name: 'highlight', role: 'extension', run(ctx) { /* wrap ctx.annotations in ctx.textMap */ } },
+  {
+    // Wrapping in one slice (sliceMs: Infinity) so the whole DOM cost is timed; the content script
+    // does the same work in 8 ms slices.
+    name: 'highlight',
+    role: 'extension',
+    run(ctx) {
+      if (!ctx.article || !ctx.textMap || !ctx.annotations) return;
+      ctx.highlights = new Highlights();
+      void ctx.highlights.update(ctx.article.root, ctx.textMap, ctx.annotations, {
+        sliceMs: Number.POSITIVE_INFINITY,
+      });
+    },
+    cleanup(ctx) {
+      ctx.highlights?.clear();
+    },
+  },
 ];
 
 const now = () => performance.now();
@@ -115,6 +133,7 @@ function runStages(
       const t0 = now();
       stage.run(ctx);
       const t = now() - t0;
+      stage.cleanup?.(ctx);
       // Extension stages only count on pages that have an article.
       if (stage.role !== 'extension' || ctx.article)
         samples[stage.name] = [...(samples[stage.name] ?? []), t];

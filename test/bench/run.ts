@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type Page } from 'playwright-core';
-import { CHROMIUM, ROOT, SHARED_DIR, startServer } from '../e2e/harness';
+import { CHROMIUM, launchWithExtension, ROOT, SHARED_DIR, startServer } from '../e2e/harness';
 import type { BenchApi, Role } from './entry';
 
 const CORPUS = join(SHARED_DIR, 'corpus', 'readability');
@@ -84,6 +84,66 @@ function stats(list: number[]): { median: number; p90: number } {
 
 const ms = (n: number) => n.toFixed(2).padStart(8);
 const verdict = (ok: boolean) => (ok ? 'PASS' : 'OVER');
+
+/**
+ * Loads the built extension and times its content script on `url`, a page with no scripts of its
+ * own, so every long task observed is the extension's.
+ */
+async function measureExtension(
+  url: string,
+): Promise<{ firstMark: number; lastMark: number; marks: number; longestTask: number }> {
+  const ext = await launchWithExtension();
+  const runs: { firstMark: number; lastMark: number; marks: number; longestTask: number }[] = [];
+  try {
+    await ext.context.addInitScript(() => {
+      const w = window as unknown as { bench: { tasks: number[]; first: number; last: number } };
+      w.bench = { tasks: [], first: 0, last: 0 };
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.bench.tasks.push(e.duration);
+      }).observe({ type: 'longtask', buffered: true });
+      new MutationObserver(() => {
+        if (!document.querySelector('backstory-mark')) return;
+        w.bench.first ||= performance.now();
+        w.bench.last = performance.now();
+      }).observe(document, { childList: true, subtree: true });
+    });
+    for (let i = 0; i < 3; i++) {
+      const page = await ext.context.newPage();
+      await page.goto(url, { waitUntil: 'load' });
+      const loaded = await page.evaluate(
+        () => performance.getEntriesByType('navigation')[0]?.duration ?? 0,
+      );
+      await page.waitForSelector('backstory-mark', { timeout: 30_000 });
+      let count = -1;
+      for (;;) {
+        await page.waitForTimeout(500);
+        const now = await page.locator('backstory-mark').count();
+        if (now === count) break;
+        count = now;
+      }
+      const b = await page.evaluate(
+        () =>
+          (window as unknown as { bench: { tasks: number[]; first: number; last: number } }).bench,
+      );
+      runs.push({
+        firstMark: b.first - loaded,
+        lastMark: b.last - loaded,
+        marks: count,
+        longestTask: Math.max(0, ...b.tasks),
+      });
+      await page.close();
+    }
+  } finally {
+    await ext.close();
+  }
+  const mid = (pick: (r: (typeof runs)[number]) => number) => stats(runs.map(pick)).median;
+  return {
+    firstMark: mid((r) => r.firstMark),
+    lastMark: mid((r) => r.lastMark),
+    marks: mid((r) => r.marks),
+    longestTask: mid((r) => r.longestTask),
+  };
+}
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -192,8 +252,9 @@ async function main(): Promise<void> {
       `${String(words).padStart(7)}  ${`${small.median.toFixed(2)} / ${small.max.toFixed(2)}`.padStart(20)}  ${`${big.median.toFixed(2)} / ${big.max.toFixed(2)}`.padStart(20)}  ${small.found}/${big.found}`,
     );
   }
+  // Informational: the content script uses findAnnotationsChunked (below), never one long call.
   console.log(
-    `longest single findAnnotations call: ${worstTask.toFixed(2)} ms  budget < ${BUDGET_TASK_MS} ms  ${verdict(worstTask < BUDGET_TASK_MS)}`,
+    `longest single findAnnotations call: ${worstTask.toFixed(2)} ms (the content script uses the chunked variant)`,
   );
   const longText = await page.evaluate(() => backstoryBench.articleText());
   const chunked = await page.evaluate(
@@ -217,6 +278,16 @@ async function main(): Promise<void> {
   );
 
   await browser.close();
+
+  // 4. The built extension itself on the 10,000-word article: what a reader waits for.
+  const live = await measureExtension(server.route('/long-ext.html', longArticle(10000)));
+  console.log('\nBuilt extension on the 10,000-word article (content script, median of 3 loads)');
+  console.log(`  time to first mark after load: ${ms(live.firstMark)} ms`);
+  console.log(`  time to last mark after load:  ${ms(live.lastMark)} ms  (${live.marks} marks)`);
+  console.log(
+    `  longest main-thread task:      ${ms(live.longestTask)} ms  budget ≤ ${BUDGET_TASK_MS} ms  ${verdict(live.longestTask <= BUDGET_TASK_MS)}`,
+  );
+
   await server.close();
   console.log(`\nbench finished in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }

@@ -16,6 +16,8 @@ beforeEach(() => {
   vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation((l) => {
     commanded = l as Listener;
   });
+  vi.spyOn(fakeBrowser.contextMenus, 'removeAll').mockResolvedValue();
+  vi.spyOn(fakeBrowser.contextMenus, 'create').mockReturnValue('backstory-add');
 });
 
 describe('the background', () => {
@@ -36,14 +38,34 @@ describe('the background', () => {
     });
   });
 
-  it('creates the menu on install and at browser start, for selections only', async () => {
-    vi.spyOn(fakeBrowser.contextMenus, 'removeAll').mockResolvedValue();
-    const create = vi.spyOn(fakeBrowser.contextMenus, 'create').mockReturnValue('backstory-add');
+  it('creates the menu, for selections only, every time the background starts', async () => {
+    const removeAll = vi.mocked(fakeBrowser.contextMenus.removeAll);
+    const create = vi.mocked(fakeBrowser.contextMenus.create);
     background.main();
-    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
-    await fakeBrowser.runtime.onStartup.trigger();
+    background.main();
     const item = { id: 'backstory-add', title: 'Add to Backstory…', contexts: ['selection'] };
     await vi.waitFor(() => expect(create.mock.calls).toEqual([[item], [item]]));
+    // Each start clears what a previous one made, so Chrome never sees a duplicate id.
+    expect(removeAll).toHaveBeenCalledTimes(2);
+  });
+
+  it('hands the bundled fact pack to content scripts that ask for it', async () => {
+    const { bundledPack } = await import('@/lib/facts/bundled');
+    const listeners: Listener[] = [];
+    vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener').mockImplementation((l) => {
+      listeners.push(l as Listener);
+    });
+    background.main();
+    // Chrome answers through sendResponse (a returned promise is not enough there).
+    const reply = await new Promise((sendResponse) => {
+      for (const listener of listeners)
+        (listener as (m: object, s: object, r: (v: unknown) => void) => unknown)(
+          { type: 'content:background:bundled-pack', data: undefined },
+          {},
+          sendResponse,
+        );
+    });
+    expect(reply).toEqual(bundledPack);
   });
 
   it('passes keyboard commands to the active tab', async () => {
