@@ -86,7 +86,9 @@ export function collectText(root: Element): TextMap {
         if (data.length === 0) continue;
         nodes.push(child as Text);
         starts.push(text.length);
-        text += data;
+        // Line breaks inside a text node are only source formatting: as spaces (same length, so
+        // offsets still map 1:1), "Association for\n  Countermeasures" stays one name and one sentence.
+        text += data.replace(/[\n\r\t\f]/g, ' ');
       } else if (child.nodeType === 1) {
         const el = child as Element;
         if (isUntouchable(el)) continue;

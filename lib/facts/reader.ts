@@ -3,6 +3,8 @@
  * A form entry becomes an entity with a source and, when a figure is given, a claim carrying it.
  * Every function returns a new pack and leaves its input untouched.
  */
+
+import { describeFigure } from '@/lib/facts/describe';
 import type {
   Claim,
   Entity,
@@ -13,6 +15,7 @@ import type {
   Source,
 } from '@/lib/facts/schema';
 import { checkEntries } from '@/lib/facts/validate';
+import { isWebUrl } from '@/lib/safe-url';
 import { siteOf } from '@/lib/sites';
 
 /** The form as the reader fills it in: every field is text, exactly as typed. */
@@ -55,14 +58,6 @@ const EMPTY_PACK: FactPack = { format: 1, sources: [], entities: [], claims: [] 
 /** Shown when a source has no URL to name its publisher by. */
 export const READER_PUBLISHER = 'Added by you';
 
-const QUALIFIER_WORDS: Record<Qualifier, string> = {
-  exact: '',
-  over: 'over ',
-  about: 'about ',
-  under: 'under ',
-  'up-to': 'up to ',
-};
-
 /** Lower-cased, whitespace-collapsed form of a surface form, for duplicate checks. */
 function normaliseAlias(text: string): string {
   return text.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
@@ -80,16 +75,6 @@ export function parseAliases(form: Pick<ReaderFactForm, 'term' | 'aliases'>): st
     aliases.push(alias);
   }
   return aliases;
-}
-
-/** True when the URL may become a link: http or https only. */
-export function isWebUrl(url: string): boolean {
-  try {
-    const { protocol } = new URL(url);
-    return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
-  }
 }
 
 function hasFigure(form: ReaderFactForm): boolean {
@@ -223,12 +208,6 @@ function figureOf(form: ReaderFactForm): Figure {
     qualifier: form.figureQualifier,
     period: form.figurePeriod.trim() || 'total',
   };
-}
-
-/** The words a figure is written in, e.g. "over 1000000000 USD (past:2y)". */
-export function describeFigure(figure: Figure): string {
-  const period = figure.period === 'total' ? '' : ` (${figure.period})`;
-  return `${QUALIFIER_WORDS[figure.qualifier]}${figure.value} ${figure.unit}${period}`;
 }
 
 /** The claim that carries an entity's figure on the form: its own, or the first about it alone. */

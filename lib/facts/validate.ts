@@ -3,6 +3,7 @@
  * storage): nothing here throws, nothing is copied that the format does not name, and every problem
  * becomes one PackError that says where (list, index, id), which field, and what was expected.
  */
+import { isWebUrl } from '@/lib/safe-url';
 import {
   type Claim,
   ENTITY_KINDS,
@@ -435,15 +436,6 @@ function optionalDate(entry: EntryCheck, field: string): string | undefined {
   if (typeof value === 'string' && isPartialDate(value)) return value;
   entry.fail(field, `must be a date "YYYY", "YYYY-MM" or "YYYY-MM-DD"; got ${describe(value)}`);
   return undefined;
-}
-
-function isWebUrl(text: string): boolean {
-  try {
-    const { protocol } = new URL(text);
-    return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
-  }
 }
 
 function isPartialDate(text: string): boolean {

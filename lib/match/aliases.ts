@@ -111,20 +111,40 @@ export function scanAliases(
     const candidates = table.get(m[0]);
     if (!candidates) continue;
     for (const alias of candidates) {
-      if (!matchesAt(alias, text, lower, m.index)) continue;
-      hits.push({ start: m.index, end: m.index + alias.lower.length, alias });
+      const end = matchEnd(alias, text, lower, m.index);
+      if (end < 0) continue;
+      hits.push({ start: m.index, end, alias });
       if (stopAtFirst && !alias.generic && !alias.shortForm) return hits;
     }
   }
   return hits;
 }
 
-function matchesAt(alias: AliasEntry, text: string, lower: string, at: number): boolean {
-  const end = at + alias.lower.length;
-  if (!lower.startsWith(alias.lower, at)) return false;
-  if (isWordChar(alias.lower[alias.lower.length - 1]) && isWordChar(lower[end])) return false;
+/** Where `alias` ends if it occurs at `at` (on word boundaries, in the right case), else -1. */
+function matchEnd(alias: AliasEntry, text: string, lower: string, at: number): number {
+  const end = spacedEnd(alias.lower, lower, at);
+  if (end < 0) return -1;
+  if (isWordChar(alias.lower[alias.lower.length - 1]) && isWordChar(lower[end])) return -1;
   // "US$2bn" is a currency, not the country.
-  if (lower[end] === '$') return false;
-  if (alias.acronym) return foldCase(text.slice(at, end)) === alias.cased;
-  return !alias.capitalised || isUpper(text[at]);
+  if (lower[end] === '$') return -1;
+  if (alias.acronym) return foldCase(text.slice(at, end)) === alias.cased ? end : -1;
+  return !alias.capitalised || isUpper(text[at]) ? end : -1;
+}
+
+/**
+ * End of `surface` read at `at` in `lower`, where one space of the surface form may stand for a run
+ * of spaces in the page (HTML source often wraps a name across lines); -1 if it does not occur.
+ */
+function spacedEnd(surface: string, lower: string, at: number): number {
+  let j = at;
+  for (let i = 0; i < surface.length; i++) {
+    const ch = surface[i];
+    if (ch !== ' ') {
+      if (lower[j++] !== ch) return -1;
+      continue;
+    }
+    if (lower[j] !== ' ') return -1;
+    while (lower[j] === ' ') j++;
+  }
+  return j;
 }

@@ -127,8 +127,12 @@ export function matchClaim(
     if (!claim.figure || unitFamily(claim.figure.unit) !== family) continue;
     const subjectHits = claim.subjects.filter((s) => sentenceEntities.has(s)).length;
     const keywordHits = countKeywordHits(table, claim, words, stems);
+    // Support is a subject named in the sentence, or enough of the claim's own words: "the regime
+    // funded its nuclear missile programmes with $2 billion of crypto crime" names no one but is
+    // unmistakable. A number alone never is.
     const supported =
-      keywordHits >= 1 && (subjectHits >= 1 || (sentenceEntities.size > 0 && keywordHits >= 2));
+      keywordHits >= 3 ||
+      (keywordHits >= 1 && (subjectHits >= 1 || (sentenceEntities.size > 0 && keywordHits >= 2)));
     if (!supported) continue;
     const verdict = compareFigures(figure, claim.figure);
     const score =

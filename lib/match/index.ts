@@ -189,26 +189,36 @@ function dropUnearnedShortForms(hits: AliasHit[]): AliasHit[] {
   });
 }
 
-/** Figure claims in the sentences that mention at least one entity (topical support needs one). */
+/**
+ * Figure claims: every figure in the text, read with its own sentence and the entities named in it
+ * (matchClaim decides whether that is topical support enough). `hits` are sorted by start.
+ */
 function* findClaimAnnotations(
   index: FactIndex,
   text: string,
   hits: AliasHit[],
 ): Generator<void, Annotation[]> {
   const out: Annotation[] = [];
-  let i = 0;
-  while (i < hits.length) {
-    const [start, end] = sentenceAt(text, (hits[i] as AliasHit).start);
-    const entityIds = new Set<string>();
-    for (; i < hits.length && (hits[i] as AliasHit).start < end; i++) {
-      entityIds.add((hits[i] as AliasHit).alias.entityId);
+  let first = 0;
+  for (const [from, to] of chunkBounds(text)) {
+    for (let pos = from; pos < to; ) {
+      // Figures are read sentence by sentence: a period ("in July") belongs to its own sentence.
+      const [start, end] = sentenceAt(text, pos);
+      pos = end;
+      const figures = findFigures(text, start, end);
+      if (figures.length === 0) continue;
+      while (first < hits.length && (hits[first] as AliasHit).start < start) first++;
+      const entityIds = new Set<string>();
+      for (let k = first; k < hits.length && (hits[k] as AliasHit).start < end; k++) {
+        entityIds.add((hits[k] as AliasHit).alias.entityId);
+      }
+      const sentence = text.slice(start, end);
+      for (const figure of figures) {
+        const claim = matchClaim(index.claimTable, sentence, entityIds, figure);
+        if (claim) out.push(claimAnnotation(index, claim, figure));
+      }
+      yield;
     }
-    const sentence = text.slice(start, end);
-    for (const figure of findFigures(text, start, end)) {
-      const claim = matchClaim(index.claimTable, sentence, entityIds, figure);
-      if (claim) out.push(claimAnnotation(index, claim, figure));
-    }
-    yield;
   }
   return out;
 }

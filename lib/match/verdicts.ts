@@ -2,6 +2,8 @@
  * Compares a figure on the page with every source claim of the same measure (DESIGN.md verdicts)
  * and says so in one line a reader understands.
  */
+
+import { describeFigure } from '@/lib/facts/describe';
 import type { Claim, Figure, Period } from '@/lib/facts/schema';
 import type { Comparison, Verdict } from './types';
 
@@ -63,77 +65,4 @@ export function reasonLine(page: Figure, claims: Claim[]): string {
   const sources = claims.flatMap((c) => (c.figure ? [describeFigure(c.figure)] : []));
   const unique = [...new Set(sources)];
   return `this page: ${describeFigure(page)}; sources: ${unique.join(', ')}`;
-}
-
-const QUALIFIER_WORDS: Record<Figure['qualifier'], string> = {
-  exact: '',
-  over: 'over ',
-  about: 'about ',
-  under: 'under ',
-  'up-to': 'up to ',
-};
-
-const CURRENCY_SIGNS: Record<string, string> = { USD: '$', GBP: '£', EUR: '€', KRW: '₩', JPY: '¥' };
-
-/** A figure in plain words: "over $1 billion in the past 2 years". */
-export function describeFigure(figure: Figure): string {
-  return `${QUALIFIER_WORDS[figure.qualifier]}${formatAmount(figure)} ${describePeriod(figure.period)}`;
-}
-
-/** "$1.2 billion", "£450 million", "3,000", "40 %", "10 years". */
-export function formatAmount(figure: Figure): string {
-  const sign = CURRENCY_SIGNS[figure.unit];
-  const number = formatNumber(figure.value);
-  if (sign) return `${sign}${number}`;
-  if (figure.unit === 'count') return number;
-  if (figure.unit === 'percent') return `${number} %`;
-  return `${number} ${figure.unit}`;
-}
-
-function formatNumber(value: number): string {
-  const scales: [number, string][] = [
-    [1e12, 'trillion'],
-    [1e9, 'billion'],
-    [1e6, 'million'],
-  ];
-  for (const [size, word] of scales) {
-    if (value >= size) return `${round(value / size)} ${word}`;
-  }
-  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
-}
-
-function round(value: number): string {
-  return String(Math.round(value * 100) / 100);
-}
-
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** "overall", "in the past 2 years", "in 2024", "in July 2023", "since 2017". */
-export function describePeriod(period: Period): string {
-  const [kind, arg = ''] = period.split(':');
-  if (kind === 'past') {
-    const n = Number.parseFloat(arg);
-    const unit = arg.endsWith('m') ? 'month' : 'year';
-    return n === 1 ? `in the past ${unit}` : `in the past ${n} ${unit}s`;
-  }
-  if (kind === 'year') return `in ${arg}`;
-  if (kind === 'since') return `since ${arg}`;
-  if (kind === 'month') {
-    const [year, month] = arg.split('-');
-    return `in ${MONTH_NAMES[Number(month) - 1] ?? month} ${year}`;
-  }
-  return 'overall';
 }

@@ -1,9 +1,11 @@
 /** The card shown for a mark: who or what it is, or how the page's figure compares, with sources. */
-import { isWebUrl } from '@/lib/facts/reader';
+
+import { describePeriod, formatDate, formatFigure } from '@/lib/facts/describe';
 import type { Source } from '@/lib/facts/schema';
 import type { Verdict } from '@/lib/match/types';
+import { isWebUrl } from '@/lib/safe-url';
 import type { CardData, EntityCardData, FigureCardData, SourcedClaim } from './card-data';
-import { formatDate, formatFigure, formatKind, formatPeriod, formatVerdict } from './format';
+import { formatKind, formatVerdict } from './format';
 
 export type Theme = 'light' | 'dark';
 
@@ -87,7 +89,7 @@ function FigureBody({ data }: { data: FigureCardData }) {
                 <strong>
                   {item.claim.figure ? formatFigure(item.claim.figure) : item.claim.statement}
                 </strong>
-                {item.claim.figure && ` ${formatPeriod(item.claim.figure.period)}`}
+                {item.claim.figure && ` ${describePeriod(item.claim.figure.period)}`}
                 <span class="row-verdict">
                   {` ${VERDICT_ICONS[item.verdict]} ${ROW_VERDICTS[item.verdict]}`}
                 </span>

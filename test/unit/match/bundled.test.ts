@@ -75,4 +75,26 @@ describe('the bundled pack on the seed articles', () => {
     expect(sliced).toEqual(findAnnotations(index, long));
     expect(sliced.length).toBe(40 * findAnnotations(index, `${herald}\n${roundup}`).length);
   });
+
+  it('reads a figure with the claim’s own words even when its sentence names no one', () => {
+    const page =
+      'FBI Director Christopher Wray spoke on Tuesday. According to one roundup, the regime has ' +
+      'funded its nuclear missile programmes with $2 billion raised through cryptocurrency crime.';
+    expect(claims(page)).toEqual([['$2 billion', 'nk-crypto-funded-2b', 'agrees']]);
+  });
+
+  it('never reads a figure as a claim on a number and one stray word', () => {
+    const page =
+      'FBI Director Christopher Wray spoke on Tuesday. The city spent $2 billion on its missile museum.';
+    expect(claims(page)).toEqual([]);
+  });
+
+  it('takes a period from the figure’s own sentence only', () => {
+    const page =
+      'In the past two years Christopher Wray hired staff. In July, the Justice Department and the FBI ' +
+      'recovered half a million dollars of ransom payments and cryptocurrency.';
+    expect(claims(page)).toEqual([
+      ['half a million dollars', 'doj-fbi-recovered-half-million', 'agrees'],
+    ]);
+  });
 });

@@ -20,6 +20,19 @@ describe('alias matching', () => {
     ]);
   });
 
+  it('lets a name run across wrapped source lines (a run of spaces)', () => {
+    const text = 'Officials said Christopher      Wray spoke.';
+    expect(findAnnotations(index, text)).toEqual([
+      {
+        start: 15,
+        end: 36,
+        kind: 'entity',
+        factId: 'christopher-wray',
+        text: 'Christopher      Wray',
+      },
+    ]);
+  });
+
   it('marks possessives without the ending, straight or curly', () => {
     expect(entities("Alejandro Mayorkas's testimony and Christopher Wray’s hearing")).toEqual([
       ['Alejandro Mayorkas', 'alejandro-mayorkas'],

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Claim, Figure } from '@/lib/facts/schema';
-import {
-  boundsOf,
-  compareFigures,
-  describeFigure,
-  overallVerdict,
-  reasonLine,
-} from '@/lib/match/verdicts';
+import { boundsOf, compareFigures, overallVerdict, reasonLine } from '@/lib/match/verdicts';
 
 const usd = (
   value: number,
@@ -90,20 +84,5 @@ describe('reason lines', () => {
     expect(reasonLine(usd(3e9), claims)).toBe(
       'this page: $3 billion overall; sources: about $2 billion overall, over $1 billion in the past 2 years',
     );
-  });
-
-  it('describes units and periods in words', () => {
-    expect(
-      describeFigure({ value: 4.5e8, unit: 'GBP', qualifier: 'up-to', period: 'since:2017' }),
-    ).toBe('up to £450 million since 2017');
-    expect(
-      describeFigure({ value: 500000, unit: 'USD', qualifier: 'exact', period: 'month:2023-07' }),
-    ).toBe('$500,000 in July 2023');
-    expect(
-      describeFigure({ value: 10, unit: 'years', qualifier: 'exact', period: 'past:1y' }),
-    ).toBe('10 years in the past year');
-    expect(
-      describeFigure({ value: 3000, unit: 'count', qualifier: 'under', period: 'year:2024' }),
-    ).toBe('under 3,000 in 2024');
   });
 });
