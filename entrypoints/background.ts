@@ -1,8 +1,10 @@
 import { browser } from 'wxt/browser';
+import { DEFAULT_SETTINGS } from '@/lib/defaults';
 import { bundledPack } from '@/lib/facts/bundled';
-import { onMessages, sendToTab } from '@/lib/messages';
+import { type AnnotationState, onMessages, sendToTab } from '@/lib/messages';
 import { installContextMenu, setBadge } from '@/lib/platform';
 import { prefillFromSelection, prefillQuery } from '@/lib/prefill';
+import { readerPackItem, settingsItem } from '@/lib/storage';
 
 const ADD_MENU_ID = 'backstory-add';
 
@@ -13,6 +15,27 @@ async function openPrefilledOptions(
 ): Promise<void> {
   const query = prefillQuery(prefillFromSelection(click, tab));
   await browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}?${query}` });
+}
+
+/** The settings and fact packs content scripts annotate with, from storage. */
+async function readAnnotationState(): Promise<AnnotationState> {
+  const [stored, readerPack] = await Promise.all([
+    settingsItem.getValue(),
+    readerPackItem.getValue(),
+  ]);
+  // Stored settings may predate a field: defaults fill the gaps.
+  const settings = { ...DEFAULT_SETTINGS, ...stored };
+  return { settings, packs: settings.useBundledPack ? [bundledPack, readerPack] : [readerPack] };
+}
+
+/** Tells every tab's content script the new state, so a change takes effect at once everywhere. */
+async function broadcastAnnotationState(): Promise<void> {
+  const [state, tabs] = await Promise.all([readAnnotationState(), browser.tabs.query({})]);
+  for (const tab of tabs) {
+    // Tabs without a content script (browser pages, other schemes) have no one to answer.
+    if (tab.id !== undefined)
+      sendToTab(tab.id, 'background:content:state', state).catch(() => undefined);
+  }
 }
 
 /** Passes a keyboard command to the active tab's content script (pages without one ignore it). */
@@ -30,9 +53,11 @@ export default defineBackground(() => {
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === ADD_MENU_ID) void openPrefilledOptions(info, tab);
   });
+  settingsItem.watch(() => void broadcastAnnotationState());
+  readerPackItem.watch(() => void broadcastAnnotationState());
   browser.commands.onCommand.addListener((command) => void forwardCommand(command));
   onMessages({
-    'content:background:bundled-pack': () => bundledPack,
+    'content:background:state': () => readAnnotationState(),
     'content:background:count': async ({ count }, sender) => {
       if (sender.tab?.id !== undefined) await setBadge(sender.tab.id, count);
     },

@@ -4,8 +4,19 @@
  * watches storage itself.
  */
 import { type Browser, browser } from 'wxt/browser';
+import type { Settings } from '@/lib/defaults';
 import type { Entity, FactPack, Source } from '@/lib/facts/schema';
 import type { Verdict } from '@/lib/match/types';
+
+/**
+ * What a content script annotates with. The background reads storage and sends it, so the content
+ * script carries neither the storage library nor the bundled pack (DESIGN.md's bundle budget).
+ */
+export interface AnnotationState {
+  settings: Settings;
+  /** The bundled pack (unless switched off), then the reader's pack: later packs win on id clashes. */
+  packs: FactPack[];
+}
 
 /** What the popup shows for a tab. */
 export interface PageSummary {
@@ -31,11 +42,10 @@ export interface PageSummary {
 export interface MessageMap {
   /** Content script → background: how many annotations the tab has now (for the badge). */
   'content:background:count': { request: { count: number }; response: undefined };
-  /**
-   * Content script → background: the bundled fact pack. It is data, not code: keeping it out of the
-   * content-script bundle keeps that bundle small, and pages that are not articles never load it.
-   */
-  'content:background:bundled-pack': { request: undefined; response: FactPack };
+  /** Content script → background: the settings and fact packs to annotate with. */
+  'content:background:state': { request: undefined; response: AnnotationState };
+  /** Background → content script: the settings or the reader's facts changed. */
+  'background:content:state': { request: AnnotationState; response: undefined };
   /** Popup → content script: summarise the page. */
   'popup:content:summary': { request: undefined; response: PageSummary };
   /** Popup → content script: scroll to the first mark of a fact and open its card. */

@@ -2,7 +2,7 @@
  * Which site a page belongs to, and whether Backstory annotates it. A site is the page's hostname
  * exactly as `location.hostname` gives it, which is what the content script checks.
  */
-import type { Settings } from '@/lib/storage';
+import type { Settings } from '@/lib/defaults';
 
 /** The site key of a page URL, or undefined for pages that are not http(s) (nothing to annotate). */
 export function siteOf(url: string): string | undefined {

@@ -2,6 +2,8 @@
  * The page's annotation pipeline: extract the article, match it against the fact index, and keep
  * the marks in step, one run at a time. Cheap on pages that are not articles.
  */
+
+import { DEFAULT_SETTINGS, EMPTY_READER_PACK, type Settings } from '@/lib/defaults';
 import { type Article, extractArticle } from '@/lib/extract/article';
 import { collectText } from '@/lib/extract/text';
 import { mergePacks } from '@/lib/facts/merge';
@@ -15,7 +17,6 @@ import {
 } from '@/lib/match/index';
 import type { PageSummary } from '@/lib/messages';
 import { shouldAnnotate } from '@/lib/sites';
-import { DEFAULT_SETTINGS, EMPTY_READER_PACK, type Settings } from '@/lib/storage';
 import { buildSummary } from '@/lib/summary';
 import { yieldToBrowser } from '@/lib/yield';
 

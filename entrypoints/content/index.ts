@@ -1,14 +1,7 @@
 import './marks.css';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { FactPack } from '@/lib/facts/schema';
-import { sendToExtension } from '@/lib/messages';
-import {
-  DEFAULT_SETTINGS,
-  EMPTY_READER_PACK,
-  readerPackItem,
-  type Settings,
-  settingsItem,
-} from '@/lib/storage';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/defaults';
+import { type AnnotationState, onMessages, sendToExtension } from '@/lib/messages';
 import { PageAnnotator } from './annotate';
 import { answerMessages } from './answer';
 import { CardController } from './card';
@@ -23,15 +16,9 @@ export default defineContentScript({
   },
 });
 
-/** Wires storage, page changes, messages and the card to the annotator, until `ctx` ends. */
+/** Wires the background's state, page changes, messages and the card to the annotator, until `ctx` ends. */
 async function start(ctx: ContentScriptContext): Promise<void> {
-  const [stored, storedPack] = await Promise.all([
-    settingsItem.getValue(),
-    readerPackItem.getValue(),
-  ]);
-  // Stored settings may predate a field (or be partial): defaults fill the gaps.
-  let settings: Settings = { ...DEFAULT_SETTINGS, ...stored };
-  let readerPack = storedPack ?? EMPTY_READER_PACK;
+  let settings: Settings = DEFAULT_SETTINGS;
   let sentCount = 0;
   const reportCount = (count: number) => {
     if (count === sentCount) return;
@@ -51,34 +38,21 @@ async function start(ctx: ContentScriptContext): Promise<void> {
   });
   answerMessages(ctx, page, card);
 
-  let bundledPack: Promise<FactPack> | undefined;
-  const factPacks = async (): Promise<FactPack[]> => {
-    if (!settings.useBundledPack) return [readerPack];
-    bundledPack ??= sendToExtension('content:background:bundled-pack', undefined);
-    return [await bundledPack, readerPack];
-  };
-  const refresh = async (reextract: boolean) => {
-    page.configure(settings, await factPacks());
+  // New facts may put a page that matched nothing in reach, so every change re-reads the article.
+  const apply = (state: AnnotationState) => {
+    settings = state.settings;
+    page.configure(state.settings, state.packs);
     if (!page.enabled) {
       card.close();
       page.clear();
     }
-    return page.annotate(reextract);
+    return page.annotate(true);
   };
-  const unwatchSettings = settingsItem.watch((value) => {
-    settings = { ...DEFAULT_SETTINGS, ...value };
-    void refresh(true);
-  });
-  const unwatchReaderPack = readerPackItem.watch((value) => {
-    readerPack = value ?? EMPTY_READER_PACK;
-    void refresh(false);
-  });
+  onMessages({ 'background:content:state': (state) => void apply(state) }, ctx.signal);
   ctx.addEventListener(window, 'wxt:locationchange', () => void page.annotate(true));
   ctx.onInvalidated(() => {
-    unwatchSettings();
-    unwatchReaderPack();
     card.close();
     page.clear();
   });
-  await refresh(true);
+  await apply(await sendToExtension('content:background:state', undefined));
 }

@@ -2,6 +2,7 @@
  * The options page's wiring: reader facts and settings from storage, the prefill from the URL.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { DEFAULT_SETTINGS, EMPTY_READER_PACK, type Settings } from '@/lib/defaults';
 import { bundledPack } from '@/lib/facts/bundled';
 import { exportFileName, packToJson } from '@/lib/facts/export';
 import { importPack, saveFailedReport } from '@/lib/facts/import';
@@ -16,14 +17,7 @@ import {
 import type { FactPack } from '@/lib/facts/schema';
 import { shortcutSettings } from '@/lib/platform';
 import { readPrefill } from '@/lib/prefill';
-import {
-  DEFAULT_SETTINGS,
-  EMPTY_READER_PACK,
-  readerPackItem,
-  type Settings,
-  settingsItem,
-  updateReaderPack,
-} from '@/lib/storage';
+import { readerPackItem, settingsItem, updateReaderPack } from '@/lib/storage';
 import { FactForm } from './FactForm';
 import { FactList } from './FactList';
 import { ImportExport } from './ImportExport';

@@ -1,8 +1,9 @@
 /**
  * The settings a reader expects: pause, bundled pack, generic entities, card delay, switched-off sites.
  */
+
+import type { Settings } from '@/lib/defaults';
 import { withSiteEnabled } from '@/lib/sites';
-import type { Settings } from '@/lib/storage';
 
 export interface SettingsPanelProps {
   settings: Settings;

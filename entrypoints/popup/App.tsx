@@ -3,9 +3,10 @@
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/defaults';
 import { type PageSummary, sendToTab } from '@/lib/messages';
 import { isSiteEnabled, shouldAnnotate, siteOf, withSiteEnabled } from '@/lib/sites';
-import { DEFAULT_SETTINGS, type Settings, settingsItem, updateSettings } from '@/lib/storage';
+import { settingsItem, updateSettings } from '@/lib/storage';
 import { PopupView, type SummaryState } from './PopupView';
 
 // After switching back on, the content script needs a moment to annotate again.

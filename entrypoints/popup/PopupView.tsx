@@ -2,10 +2,10 @@
  * What the popup shows, from plain props: no browser APIs here, so it renders in tests as is.
  */
 
-import { isWebUrl } from '@/lib/safe-url';
 import type { Source } from '@/lib/facts/schema';
 import type { Verdict } from '@/lib/match/types';
 import type { PageSummary } from '@/lib/messages';
+import { isWebUrl } from '@/lib/safe-url';
 
 /** Where the summary of the tab stands. */
 export type SummaryState =

@@ -67,6 +67,15 @@ export interface TextMap {
   starts: number[];
 }
 
+/**
+ * A text node's data as the matcher reads it: line breaks and tabs inside a text node are only source
+ * formatting, so they read as spaces ("Association for⏎  Countermeasures" stays one name and one
+ * sentence). Same length, so offsets map 1:1 to the node.
+ */
+export function asMatched(data: string): string {
+  return data.replace(/[\n\r\t\f]/g, ' ');
+}
+
 /** True if the element (or an ancestor up to, not including, `root`) must never be read or touched. */
 export function isUntouchable(el: Element): boolean {
   if (SKIP_TAGS.has(el.tagName.toUpperCase())) return true;
@@ -86,9 +95,7 @@ export function collectText(root: Element): TextMap {
         if (data.length === 0) continue;
         nodes.push(child as Text);
         starts.push(text.length);
-        // Line breaks inside a text node are only source formatting: as spaces (same length, so
-        // offsets still map 1:1), "Association for\n  Countermeasures" stays one name and one sentence.
-        text += data.replace(/[\n\r\t\f]/g, ' ');
+        text += asMatched(data);
       } else if (child.nodeType === 1) {
         const el = child as Element;
         if (isUntouchable(el)) continue;

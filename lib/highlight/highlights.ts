@@ -2,7 +2,7 @@
  * Wraps annotation ranges of live text in `<backstory-mark>` elements and takes them out again,
  * leaving the page's DOM exactly as it was (DESIGN.md, "The DOM contract").
  */
-import { collectText, type TextMap } from '@/lib/extract/text';
+import { asMatched, collectText, type TextMap } from '@/lib/extract/text';
 import type { Annotation } from '@/lib/match/types';
 import { forEachInSlices } from '@/lib/yield';
 
@@ -175,7 +175,7 @@ export class Highlights {
   private canWrap(tail: Tail, from: number, to: number, expected: string): boolean {
     if (from < tail.start || !tail.node.parentNode) return false;
     if (tail.node.parentElement?.closest(MARK_TAG)) return false;
-    return tail.node.data.slice(from - tail.start, to - tail.start) === expected;
+    return asMatched(tail.node.data.slice(from - tail.start, to - tail.start)) === expected;
   }
 
   /** Splits [from, to) out of `tail`, wraps it in a mark, and returns the rest of the node. */

@@ -4,7 +4,7 @@
  * like "stolen"/"stole") must appear in the figure's sentence — one with a subject of the claim,
  * two with any other known entity. A number alone, or an entity alone, never matches a claim.
  */
-import Fuse from 'fuse.js';
+import Fuse from 'fuse.js/basic';
 import type { Claim, Entity } from '@/lib/facts/schema';
 import type { FoundFigure } from './figures';
 import { compareFigures } from './verdicts';

@@ -4,7 +4,7 @@
  * with the same letter, and at most one edit per ~8 characters. "Kim Jong Un" never becomes
  * "Kim Kuk-myong"; single words are never fuzzy ("Wrayburn" is not "Wray").
  */
-import Fuse from 'fuse.js';
+import Fuse from 'fuse.js/basic';
 import type { AliasEntry, AliasHit, AliasTable } from './aliases';
 import { foldLower } from './fold';
 

@@ -45,7 +45,8 @@ export async function runDemo(options: {
       els.map((el) => ({
         kind: el.getAttribute('data-kind') ?? '',
         fact: el.getAttribute('data-fact') ?? '',
-        text: el.textContent ?? '',
+        // Source line breaks inside a mark read as one space.
+        text: (el.textContent ?? '').replace(/\s+/g, ' '),
         conflict: el.hasAttribute('data-conflict'),
       })),
     );

@@ -6,10 +6,24 @@ describe('the README demo', () => {
     const result = await runDemo({ headless: true });
     const texts = result.marks.map((m) => m.text);
     expect(texts).toEqual(
-      expect.arrayContaining(['Alejandro Mayorkas', 'Christopher Wray', 'Anne Neuberger']),
+      expect.arrayContaining([
+        'Alejandro Mayorkas',
+        'House Committee on Homeland Security',
+        'FBI Director Christopher Wray',
+        'Anne Neuberger',
+        'Kim Kuk-myong',
+        'Association for Countermeasures against International Cybercrimes',
+      ]),
     );
-    const conflicts = result.marks.filter((m) => m.conflict);
-    expect(conflicts.map((m) => m.text)).toEqual(['$3 billion']);
+    // Every figure of the demo is read against the sources; only the invented one conflicts.
+    const figures = result.marks.filter((m) => m.kind === 'claim');
+    expect(figures.map((m) => [m.text, m.conflict])).toEqual([
+      ['$2 billion', false],
+      ['more than $1 billion', false],
+      ['$3 billion', true],
+      ['half a million dollars', false],
+      ['10 years', false],
+    ]);
     expect(result.cardText).toContain('$3 billion');
     expect(result.externalRequests).toEqual([]);
     expect(result.errors).toEqual([]);

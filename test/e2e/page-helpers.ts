@@ -1,6 +1,6 @@
 /** Shared steps for the on-page e2e tests: open annotated pages, talk to the content script, read the card. */
 import type { Page } from 'playwright-core';
-import type { Settings } from '../../lib/storage';
+import type { Settings } from '../../lib/defaults';
 import type { ExtensionBrowser } from './harness';
 
 /** The extension API inside an extension page; callbacks run there, so they name it inline. */

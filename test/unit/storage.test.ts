@@ -1,14 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { DEFAULT_SETTINGS, EMPTY_READER_PACK } from '@/lib/defaults';
 import type { FactPack } from '@/lib/facts/schema';
-import {
-  DEFAULT_SETTINGS,
-  EMPTY_READER_PACK,
-  readerPackItem,
-  settingsItem,
-  updateReaderPack,
-  updateSettings,
-} from '@/lib/storage';
+import { readerPackItem, settingsItem, updateReaderPack, updateSettings } from '@/lib/storage';
 
 const PACK: FactPack = {
   format: 1,

@@ -52,6 +52,16 @@ describe('Highlights', () => {
     expect(root.querySelector('p')?.childNodes).toHaveLength(1);
   });
 
+  it('wraps a name the page source wraps across lines, and restores it exactly', async () => {
+    const html = '<p>told the House\n      Committee today</p>';
+    const root = setUp(html);
+    const highlights = await highlight(root, 'House       Committee');
+    const mark = root.querySelector(MARK_TAG);
+    expect(mark?.textContent).toBe('House\n      Committee');
+    highlights.clear();
+    expect(root.innerHTML).toBe(html);
+  });
+
   it('wraps a name split by inline elements with one mark per piece, sharing one group', async () => {
     const root = setUp('<p>Said <a href="/k">Kim</a> <em>Kuk-<b>myong</b></em> today.</p>');
     const before = root.innerHTML;

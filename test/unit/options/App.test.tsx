@@ -2,7 +2,8 @@ import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { App } from '@/entrypoints/options/App';
-import { DEFAULT_SETTINGS, readerPackItem, settingsItem } from '@/lib/storage';
+import { DEFAULT_SETTINGS } from '@/lib/defaults';
+import { readerPackItem, settingsItem } from '@/lib/storage';
 
 let root: HTMLElement;
 

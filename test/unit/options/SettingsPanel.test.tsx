@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseDelay, SettingsPanel } from '@/entrypoints/options/SettingsPanel';
-import { DEFAULT_SETTINGS, type Settings } from '@/lib/storage';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/defaults';
 
 let root: HTMLElement;
 

@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import background from '@/entrypoints/background';
+import { DEFAULT_SETTINGS, EMPTY_READER_PACK } from '@/lib/defaults';
+import { settingsItem } from '@/lib/storage';
 
 // fakeBrowser has no in-memory context menus or commands: keep the listeners the background adds.
 type Listener = (...args: never[]) => unknown;
@@ -18,6 +20,7 @@ beforeEach(() => {
   });
   vi.spyOn(fakeBrowser.contextMenus, 'removeAll').mockResolvedValue();
   vi.spyOn(fakeBrowser.contextMenus, 'create').mockReturnValue('backstory-add');
+  vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([]);
 });
 
 describe('the background', () => {
@@ -49,23 +52,48 @@ describe('the background', () => {
     expect(removeAll).toHaveBeenCalledTimes(2);
   });
 
-  it('hands the bundled fact pack to content scripts that ask for it', async () => {
+  it('answers content scripts with the settings and the packs in force', async () => {
     const { bundledPack } = await import('@/lib/facts/bundled');
     const listeners: Listener[] = [];
     vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener').mockImplementation((l) => {
       listeners.push(l as Listener);
     });
     background.main();
-    // Chrome answers through sendResponse (a returned promise is not enough there).
-    const reply = await new Promise((sendResponse) => {
-      for (const listener of listeners)
-        (listener as (m: object, s: object, r: (v: unknown) => void) => unknown)(
-          { type: 'content:background:bundled-pack', data: undefined },
-          {},
-          sendResponse,
-        );
+    const ask = () =>
+      // Chrome answers through sendResponse (a returned promise is not enough there).
+      new Promise((sendResponse) => {
+        for (const listener of listeners)
+          (listener as (m: object, s: object, r: (v: unknown) => void) => unknown)(
+            { type: 'content:background:state', data: undefined },
+            {},
+            sendResponse,
+          );
+      });
+    expect(await ask()).toEqual({
+      settings: DEFAULT_SETTINGS,
+      packs: [bundledPack, EMPTY_READER_PACK],
     });
-    expect(reply).toEqual(bundledPack);
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, useBundledPack: false });
+    expect(await ask()).toEqual({
+      settings: { ...DEFAULT_SETTINGS, useBundledPack: false },
+      packs: [EMPTY_READER_PACK],
+    });
+  });
+
+  it('tells every tab at once when the settings or the reader facts change', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 1 }, { id: 2 }] as never);
+    const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+    background.main();
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, paused: true });
+    await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(2));
+    expect(
+      send.mock.calls.map(([tabId, message]) => [tabId, (message as { type: string }).type]),
+    ).toEqual([
+      [1, 'background:content:state'],
+      [2, 'background:content:state'],
+    ]);
+    const [, message] = send.mock.calls[0] as [number, { data: { settings: { paused: boolean } } }];
+    expect(message.data.settings.paused).toBe(true);
   });
 
   it('passes keyboard commands to the active tab', async () => {

@@ -2,8 +2,9 @@ import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { App } from '@/entrypoints/popup/App';
+import { DEFAULT_SETTINGS } from '@/lib/defaults';
 import type { PageSummary } from '@/lib/messages';
-import { DEFAULT_SETTINGS, settingsItem } from '@/lib/storage';
+import { settingsItem } from '@/lib/storage';
 
 const SUMMARY: PageSummary = {
   url: 'https://news.example/a',
