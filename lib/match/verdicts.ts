@@ -4,7 +4,7 @@
  */
 
 import { describeFigure } from '@/lib/facts/describe';
-import type { Claim, Figure, Period } from '@/lib/facts/schema';
+import type { Claim, Figure } from '@/lib/facts/schema';
 import type { Comparison, Verdict } from './types';
 
 /** Relative tolerance of "about" (DESIGN.md: ±10 %). */
