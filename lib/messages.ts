@@ -110,5 +110,6 @@ export function onMessages(handlers: MessageHandlers, signal?: AbortSignal): voi
     return true;
   };
   browser.runtime.onMessage.addListener(listener);
-  signal?.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener));
+  // A content script orphaned by an extension reload may have lost `runtime`: nothing to remove then.
+  signal?.addEventListener('abort', () => browser.runtime?.onMessage.removeListener(listener));
 }

@@ -6,6 +6,7 @@ import { PageAnnotator } from './annotate';
 import { answerMessages } from './answer';
 import { CardController } from './card';
 import { watchChanges } from './observe';
+import { endWhenUnloaded } from './unload';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -18,10 +19,12 @@ export default defineContentScript({
 
 /** Wires the background's state, page changes, messages and the card to the annotator, until `ctx` ends. */
 async function start(ctx: ContentScriptContext): Promise<void> {
+  endWhenUnloaded(ctx);
   let settings: Settings = DEFAULT_SETTINGS;
   let sentCount = 0;
   const reportCount = (count: number) => {
-    if (count === sentCount) return;
+    // Once the extension is unloaded, sending throws synchronously ("Extension context invalidated").
+    if (count === sentCount || ctx.signal.aborted) return;
     sentCount = count;
     sendToExtension('content:background:count', { count }).catch(() => undefined);
   };

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { DEFAULT_SETTINGS, EMPTY_READER_PACK, type Settings } from '@/lib/defaults';
 import { bundledPack } from '@/lib/facts/bundled';
 import { exportFileName, packToJson } from '@/lib/facts/export';
-import { importPack, saveFailedReport } from '@/lib/facts/import';
+import { type ImportProgress, importPackInSlices, saveFailedReport } from '@/lib/facts/import';
 import {
   addFact,
   EMPTY_FORM,
@@ -39,9 +39,9 @@ function download(text: string, fileName: string): void {
 }
 
 /** Imports the file's text into the stored facts; stores nothing when the report has errors. */
-async function importIntoStorage(text: string) {
+async function importIntoStorage(text: string, onProgress: (progress: ImportProgress) => void) {
   const current = await readerPackItem.getValue();
-  const { pack, report } = importPack(current, text, bundledPack);
+  const { pack, report } = await importPackInSlices(current, text, bundledPack, onProgress);
   if (pack === current) return report;
   try {
     await readerPackItem.setValue(pack);

@@ -2,14 +2,14 @@
  * Export the reader's facts as a fact-pack file; import one, with a report of what happened.
  */
 import { useState } from 'preact/hooks';
-import type { ImportReport } from '@/lib/facts/import';
+import type { ImportProgress, ImportReport } from '@/lib/facts/import';
 import type { PackError } from '@/lib/facts/validate';
 
 export interface ImportExportProps {
   factCount: number;
   onExport(): void;
   /** Imports the file's text and reports; the facts change only when the report has no errors. */
-  onImport(text: string): Promise<ImportReport>;
+  onImport(text: string, onProgress: (progress: ImportProgress) => void): Promise<ImportReport>;
 }
 
 // A broken 5,000-entry file could have thousands of errors; the first ones say enough.
@@ -27,6 +27,16 @@ export function describeError(error: PackError): string {
     error.field ? `, ${error.field}` : '',
   ].join('');
   return `${where}: ${error.message}`;
+}
+
+/** What an import in progress is doing: "Checking 1,200 of 10,000 entries…", then "Saving…". */
+export function describeProgress(progress?: ImportProgress): string {
+  if (!progress) return 'Reading the file…';
+  if (progress.checked < progress.total) {
+    const count = (n: number) => n.toLocaleString('en-US');
+    return `Checking ${count(progress.checked)} of ${count(progress.total)} entries…`;
+  }
+  return 'Saving…';
 }
 
 /** The one-sentence outcome of an import. */
@@ -83,13 +93,15 @@ function Report({ report }: { report: ImportReport }) {
 export function ImportExport({ factCount, onExport, onImport }: ImportExportProps) {
   const [report, setReport] = useState<ImportReport>();
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<ImportProgress>();
 
   const importFile = async (input: HTMLInputElement) => {
     const file = input.files?.[0];
     if (!file) return;
     setBusy(true);
+    setProgress(undefined);
     try {
-      setReport(await onImport(await file.text()));
+      setReport(await onImport(await file.text(), setProgress));
     } finally {
       setBusy(false);
       // Choosing the same file again must import again.
@@ -116,7 +128,11 @@ export function ImportExport({ factCount, onExport, onImport }: ImportExportProp
           A fact-pack JSON file. If any entry is wrong, nothing is imported.
         </p>
       </div>
-      {busy && <p role="status">Importing…</p>}
+      {busy && (
+        <p role="status" class="import-progress">
+          {describeProgress(progress)}
+        </p>
+      )}
       {report && !busy && <Report report={report} />}
     </div>
   );

@@ -4,7 +4,8 @@
  */
 import { mergePacks } from '@/lib/facts/merge';
 import type { FactPack } from '@/lib/facts/schema';
-import { checkEntries, type PackError } from '@/lib/facts/validate';
+import { type EntryChecks, type PackCheck, type PackError, planChecks } from '@/lib/facts/validate';
+import { forEachInSlices } from '@/lib/yield';
 
 type Section = 'sources' | 'entities' | 'claims';
 const SECTIONS: Section[] = ['sources', 'entities', 'claims'];
@@ -23,19 +24,29 @@ export interface ImportReport {
   errors: PackError[];
 }
 
+/** How far an import has got: entries checked so far, out of all entries in the file. */
+export interface ImportProgress {
+  checked: number;
+  total: number;
+}
+
 export interface ImportResult {
   /** The reader's facts after the import: `current` itself when anything was wrong. */
   pack: FactPack;
   report: ImportReport;
 }
 
-/** JSON with object keys sorted, so two entries compare equal whatever their key order. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
-      : v,
-  );
+/** Whether two JSON values are equal, whatever the key order of their objects. */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  // Both are plain JSON objects or arrays here: indexing them by their own keys is safe.
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  return keys.every((key) => Object.hasOwn(right, key) && sameJson(left[key], right[key]));
 }
 
 function parse(text: string): { input?: unknown; error?: PackError } {
@@ -62,6 +73,17 @@ function isEmpty(pack: FactPack): boolean {
   return SECTIONS.every((section) => pack[section].length === 0);
 }
 
+/** The file's checks, with references resolving in the reader's facts and `bundled`; or why it is not JSON. */
+function planImport(
+  current: FactPack,
+  text: string,
+  bundled?: FactPack,
+): { checks: EntryChecks } | { error: PackError } {
+  const { input, error } = parse(text);
+  if (error) return { error };
+  return { checks: planChecks(input, bundled ? mergePacks(bundled, current) : current) };
+}
+
 /**
  * Imports the pack in `text` into `current`. Entries whose id the reader already has are reported
  * as duplicates and skipped; any invalid entry (or a file that is not a pack) leaves `current`
@@ -70,14 +92,60 @@ function isEmpty(pack: FactPack): boolean {
  * References may point at the reader's facts or at `bundled`.
  */
 export function importPack(current: FactPack, text: string, bundled?: FactPack): ImportResult {
-  const { input, error } = parse(text);
-  if (error) return { pack: current, report: rejected([error]) };
-  const { pack: incoming, errors } = checkEntries(
-    input,
-    bundled ? mergePacks(bundled, current) : current,
-  );
-  if (errors.length > 0) return { pack: current, report: rejected(errors) };
+  const plan = planImport(current, text, bundled);
+  if ('error' in plan) return { pack: current, report: rejected([plan.error]) };
+  runAll(plan.checks.steps);
+  const adding = planAdding(current, plan.checks.result());
+  runAll(adding.steps);
+  return adding.result();
+}
 
+/**
+ * The same import as `importPack`, run in slices that yield to the browser, so a page stays
+ * responsive through a file of thousands of entries. Calls `onProgress` after each slice of checks.
+ */
+export async function importPackInSlices(
+  current: FactPack,
+  text: string,
+  bundled?: FactPack,
+  onProgress?: (progress: ImportProgress) => void,
+): Promise<ImportResult> {
+  const plan = planImport(current, text, bundled);
+  if ('error' in plan) return { pack: current, report: rejected([plan.error]) };
+  const total = plan.checks.steps.length;
+  let checked = 0;
+  await forEachInSlices(
+    plan.checks.steps,
+    (step) => {
+      step();
+      checked++;
+    },
+    {
+      runSlice: (slice) => {
+        slice();
+        onProgress?.({ checked, total });
+      },
+    },
+  );
+  const adding = planAdding(current, plan.checks.result());
+  await forEachInSlices(adding.steps, (step) => step());
+  return adding.result();
+}
+
+function runAll(steps: (() => void)[]): void {
+  for (const step of steps) step();
+}
+
+/**
+ * Adding the checked entries that `current` lacks, one step per entry, into a copy of `current`.
+ * When the check found errors there is nothing to do and the result is `current` itself.
+ */
+function planAdding(
+  current: FactPack,
+  { pack: incoming, errors }: PackCheck,
+): { steps: (() => void)[]; result(): ImportResult } {
+  if (errors.length > 0)
+    return { steps: [], result: () => ({ pack: current, report: rejected(errors) }) };
   const report: ImportReport = {
     added: { sources: 0, entities: 0, claims: 0 },
     duplicates: [],
@@ -89,22 +157,19 @@ export function importPack(current: FactPack, text: string, bundled?: FactPack):
     entities: [...current.entities],
     claims: [...current.claims],
   };
-  for (const section of SECTIONS) {
+  if (isEmpty(current) && incoming.name !== undefined) next.name = incoming.name;
+  const steps = SECTIONS.flatMap((section) => {
     const mine = new Map<string, unknown>(current[section].map((e) => [e.id, e]));
-    for (const entry of incoming[section]) {
+    const entries: readonly { id: string }[] = incoming[section];
+    return entries.map((entry) => () => {
       const existing = mine.get(entry.id);
       if (existing === undefined) {
         (next[section] as unknown[]).push(entry);
         report.added[section]++;
       } else {
-        report.duplicates.push({
-          section,
-          id: entry.id,
-          identical: canonical(existing) === canonical(entry),
-        });
+        report.duplicates.push({ section, id: entry.id, identical: sameJson(existing, entry) });
       }
-    }
-  }
-  if (isEmpty(current) && incoming.name !== undefined) next.name = incoming.name;
-  return { pack: next, report };
+    });
+  });
+  return { steps, result: () => ({ pack: next, report }) };
 }

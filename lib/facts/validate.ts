@@ -67,23 +67,45 @@ export function validatePack(input: unknown): PackValidation {
  * also resolve against `context` (e.g. the bundled pack), so a reader's pack can cite bundled sources.
  */
 export function checkEntries(input: unknown, context?: FactPack): PackCheck {
+  const checks = planChecks(input, context);
+  for (const step of checks.steps) step();
+  return checks.result();
+}
+
+/** The checks of one pack, one step per entry, so a caller can run them in slices. */
+export interface EntryChecks {
+  /** One step per entry (sources, then entities, then claims): run each once, in order. */
+  steps: (() => void)[];
+  /** What `checkEntries` returns, once every step has run. */
+  result(): PackCheck;
+}
+
+/** The checks `checkEntries` runs on `input`, as steps that have not run yet. */
+export function planChecks(input: unknown, context?: FactPack): EntryChecks {
   const errors: PackError[] = [];
   const top = readTop(input, errors);
-  const sources = checkList(top.sources, 'sources', errors, checkSource);
+  const sources = new ListCheck('sources', errors, checkSource);
   const sourceRefs = new Refs('source', sources, context?.sources);
-  const entities = checkList(top.entities, 'entities', errors, (e) => checkEntity(e, sourceRefs));
+  const entities = new ListCheck('entities', errors, (e) => checkEntity(e, sourceRefs));
   const entityRefs = new Refs('entity', entities, context?.entities);
-  const claims = checkList(top.claims, 'claims', errors, (e) =>
-    checkClaim(e, entityRefs, sourceRefs),
-  );
-  const pack: FactPack = {
-    format: 1,
-    ...(top.name === undefined ? {} : { name: top.name }),
-    sources: sources.valid,
-    entities: entities.valid,
-    claims: claims.valid,
+  const claims = new ListCheck('claims', errors, (e) => checkClaim(e, entityRefs, sourceRefs));
+  return {
+    steps: [
+      ...sources.steps(top.sources),
+      ...entities.steps(top.entities),
+      ...claims.steps(top.claims),
+    ],
+    result: () => ({
+      pack: {
+        format: 1,
+        ...(top.name === undefined ? {} : { name: top.name }),
+        sources: sources.valid,
+        entities: entities.valid,
+        claims: claims.valid,
+      },
+      errors,
+    }),
   };
-  return { pack, errors };
 }
 
 interface Top {
@@ -119,44 +141,48 @@ function readTop(input: unknown, errors: PackError[]): Top {
   return top;
 }
 
-/** The outcome of checking one list: valid entries, and the ids of entries that failed. */
-interface Checked<T> {
-  valid: T[];
-  invalidIds: Set<string>;
-}
+/** One list checked entry by entry: its valid entries, and the ids of entries that failed. */
+class ListCheck<T extends { id: string }> {
+  readonly valid: T[] = [];
+  readonly validIds = new Set<string>();
+  readonly invalidIds = new Set<string>();
+  private readonly firstPath = new Map<string, string>();
 
-function checkList<T extends { id: string }>(
-  items: unknown[],
-  list: string,
-  errors: PackError[],
-  checkOne: (entry: EntryCheck) => T | undefined,
-): Checked<T> {
-  const firstPath = new Map<string, string>();
-  const checked: Checked<T> = { valid: [], invalidIds: new Set() };
-  for (let i = 0; i < items.length; i++) {
-    const path = `${list}[${i}]`;
-    const item = items[i];
+  constructor(
+    private readonly list: string,
+    private readonly errors: PackError[],
+    private readonly checkOne: (entry: EntryCheck) => T | undefined,
+  ) {}
+
+  /** One step per item, checking it at its index. */
+  steps(items: unknown[]): (() => void)[] {
+    return items.map((item, i) => () => this.check(item, i));
+  }
+
+  private check(item: unknown, index: number): void {
+    const path = `${this.list}[${index}]`;
     if (!isRecord(item)) {
-      errors.push({
+      this.errors.push({
         path,
         field: '',
         message: `${path}: must be an object; got ${describe(item)}`,
       });
-      continue;
+      return;
     }
     const rawId = own(item, 'id');
     const id = typeof rawId === 'string' && rawId.trim() !== '' ? rawId : undefined;
     const entry = new EntryCheck(item, path, id);
-    const earlier = id === undefined ? undefined : firstPath.get(id);
+    const earlier = id === undefined ? undefined : this.firstPath.get(id);
     if (earlier)
       entry.fail('id', `${quote(id ?? '')} is already used by ${earlier}; ids must be unique`);
-    else if (id !== undefined) firstPath.set(id, path);
-    const value = checkOne(entry);
-    if (value && entry.errors.length === 0) checked.valid.push(value);
-    else if (id !== undefined && !earlier) checked.invalidIds.add(id);
-    errors.push(...entry.errors);
+    else if (id !== undefined) this.firstPath.set(id, path);
+    const value = this.checkOne(entry);
+    if (value && entry.errors.length === 0) {
+      this.valid.push(value);
+      this.validIds.add(value.id);
+    } else if (id !== undefined && !earlier) this.invalidIds.add(id);
+    this.errors.push(...entry.errors);
   }
-  return checked;
 }
 
 /** One entry being checked: reads only its own fields and collects its errors. */
@@ -188,26 +214,26 @@ class EntryCheck {
   }
 }
 
-/** Ids a reference may point to: valid entries of this pack, then the context pack. */
+/**
+ * Ids a reference may point to: valid entries of this pack, then the context pack. Reads the list's
+ * ids as they grow: references are only resolved once the list they point into has been checked.
+ */
 class Refs {
-  private readonly valid: Set<string>;
-  private readonly invalid: Set<string>;
   private readonly context: Set<string>;
 
   constructor(
     readonly kind: 'source' | 'entity',
-    checked: Checked<{ id: string }>,
+    private readonly checked: { validIds: Set<string>; invalidIds: Set<string> },
     context: { id: string }[] = [],
   ) {
-    this.valid = new Set(checked.valid.map((entry) => entry.id));
-    this.invalid = checked.invalidIds;
     this.context = new Set(context.map((entry) => entry.id));
   }
 
   /** Why `id` does not resolve, or undefined if it does. */
   problem(id: string): string | undefined {
-    if (this.valid.has(id) || this.context.has(id)) return undefined;
-    if (this.invalid.has(id)) return `refers to ${this.kind} ${quote(id)}, which is itself invalid`;
+    if (this.checked.validIds.has(id) || this.context.has(id)) return undefined;
+    if (this.checked.invalidIds.has(id))
+      return `refers to ${this.kind} ${quote(id)}, which is itself invalid`;
     return `refers to ${this.kind} ${quote(id)}, which does not exist`;
   }
 }

@@ -1,7 +1,12 @@
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { describeError, ImportExport, summariseImport } from '@/entrypoints/options/ImportExport';
-import type { ImportReport } from '@/lib/facts/import';
+import {
+  describeError,
+  describeProgress,
+  ImportExport,
+  summariseImport,
+} from '@/entrypoints/options/ImportExport';
+import type { ImportProgress, ImportReport } from '@/lib/facts/import';
 
 const OK: ImportReport = {
   added: { sources: 2, entities: 1, claims: 0 },
@@ -50,8 +55,45 @@ describe('import report', () => {
     ]);
   });
 
+  it('says how far an import has got', () => {
+    expect(describeProgress(undefined)).toBe('Reading the file…');
+    expect(describeProgress({ checked: 1200, total: 10000 })).toBe(
+      'Checking 1,200 of 10,000 entries…',
+    );
+    expect(describeProgress({ checked: 10000, total: 10000 })).toBe('Saving…');
+  });
+
+  it('shows the progress in a status while importing, then the report', async () => {
+    let progress: (p: ImportProgress) => void = () => {};
+    let finish: (report: ImportReport) => void = () => {};
+    const onImport = vi.fn(
+      (_text: string, onProgress: (p: ImportProgress) => void) =>
+        new Promise<ImportReport>((done) => {
+          progress = onProgress;
+          finish = done;
+        }),
+    );
+    render(<ImportExport factCount={0} onExport={vi.fn()} onImport={onImport} />, root);
+    const input = root.querySelector<HTMLInputElement>('#import-file');
+    if (!input) throw new Error('no file input');
+    const file = new File(['{}'], 'facts.json', { type: 'application/json' });
+    Object.defineProperty(input, 'files', { value: [file] });
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    const status = () => root.querySelector('.import-progress')?.textContent;
+    await vi.waitFor(() => expect(onImport).toHaveBeenCalledOnce());
+    await vi.waitFor(() => expect(status()).toBe('Reading the file…'));
+    expect(root.querySelector('.import-progress')?.getAttribute('role')).toBe('status');
+    progress({ checked: 1200, total: 5000 });
+    await vi.waitFor(() => expect(status()).toBe('Checking 1,200 of 5,000 entries…'));
+    expect(input.disabled).toBe(true);
+    finish(OK);
+    await vi.waitFor(() => expect(root.querySelector('.report')).not.toBeNull());
+    expect(status()).toBeUndefined();
+    expect(input.disabled).toBe(false);
+  });
+
   it('imports the chosen file and shows the report', async () => {
-    const onImport = vi.fn(async (_text: string) => BAD);
+    const onImport = vi.fn(async (_text: string, _onProgress: (p: ImportProgress) => void) => BAD);
     render(<ImportExport factCount={0} onExport={vi.fn()} onImport={onImport} />, root);
     const input = root.querySelector<HTMLInputElement>('#import-file');
     if (!input) throw new Error('no file input');
@@ -59,7 +101,7 @@ describe('import report', () => {
     Object.defineProperty(input, 'files', { value: [file] });
     input.dispatchEvent(new Event('change', { bubbles: true }));
     await vi.waitFor(() => expect(root.querySelector('.report')).not.toBeNull());
-    expect(onImport).toHaveBeenCalledExactlyOnceWith('{"format":1');
+    expect(onImport).toHaveBeenCalledExactlyOnceWith('{"format":1', expect.any(Function));
     expect(root.querySelector('.report [role="status"]')?.textContent).toBe(
       'Nothing was imported: the file has 2 problems.',
     );
