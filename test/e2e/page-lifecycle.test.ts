@@ -57,26 +57,20 @@ addEventListener('DOMContentLoaded', () => {
   return newsPage(OFF_TOPIC).replace('</head>', `${script}</head>`);
 }
 
-/** The story's HTML and number of text nodes as the server sent them, parsed in the page. */
-function servedStory(page: Page, html: string): Promise<{ html: string; texts: number }> {
+/**
+ * The story's HTML and number of text nodes: live, or as the server sent it when `served` (the
+ * page's HTML) is given, parsed in the page.
+ */
+function storyOf(page: Page, served?: string): Promise<{ html: string; texts: number }> {
   return page.evaluate((served) => {
-    const story = new DOMParser().parseFromString(served, 'text/html').getElementById('story');
-    const walker = document.createTreeWalker(story ?? document, NodeFilter.SHOW_TEXT);
+    const doc = served ? new DOMParser().parseFromString(served, 'text/html') : document;
+    const story = doc.getElementById('story');
+    if (!story) throw new Error('no #story');
+    const walker = doc.createTreeWalker(story, NodeFilter.SHOW_TEXT);
     let texts = 0;
     while (walker.nextNode()) texts++;
-    return { html: story?.innerHTML ?? '', texts };
-  }, html);
-}
-
-/** The live story's HTML and number of text nodes. */
-function liveStory(page: Page): Promise<{ html: string; texts: number }> {
-  return page.evaluate(() => {
-    const story = document.getElementById('story');
-    const walker = document.createTreeWalker(story ?? document, NodeFilter.SHOW_TEXT);
-    let texts = 0;
-    while (walker.nextNode()) texts++;
-    return { html: story?.innerHTML ?? '', texts };
-  });
+    return { html: story.innerHTML, texts };
+  }, served);
 }
 
 /** Every mark on the page as [fact, text, nested in another mark, inside #story]. */
@@ -130,12 +124,13 @@ describe('the content script across navigation and extension reloads', () => {
   it('annotates the new article after a pushState navigation, and drops the marks on back', async () => {
     const ext = await extensionPage(browser);
     const page = await browser.context.newPage();
-    await page.goto(server.route('/app/home', singlePageApp()));
-    const home = await liveStory(page);
+    const html = singlePageApp();
+    await page.goto(server.route('/app/home', html));
+    const home = await storyOf(page, html);
     type Summary = { isArticle: boolean; entities: { id: string }[] };
     const summary = async () => (await sendToPage(ext, page, 'popup:content:summary')) as Summary;
     await expect.poll(summary).toMatchObject({ isArticle: true, entities: [] });
-    expect(await markCount(page)).toBe(0);
+    expect(await storyOf(page)).toEqual(home);
 
     const clicked = Date.now();
     await page.click('#next');
@@ -165,9 +160,9 @@ describe('the content script across navigation and extension reloads', () => {
     console.info(`single-page app: first mark ${firstMarkMs} ms after the click`);
 
     await page.evaluate(() => history.back());
-    await expect.poll(() => liveStory(page)).toEqual(home);
+    await expect.poll(() => storyOf(page)).toEqual(home);
     await page.waitForTimeout(SETTLE_MS);
-    expect(await liveStory(page)).toEqual(home);
+    expect(await storyOf(page)).toEqual(home);
     expect(await markCount(page)).toBe(0);
     expect(await summary()).toMatchObject({ isArticle: true, entities: [] });
     expect(browser.errors).toEqual([]);
@@ -179,8 +174,8 @@ describe('the content script across navigation and extension reloads', () => {
     const page = await browser.context.newPage();
     await page.goto(server.route('/reload.html', html));
     await page.waitForSelector('#story backstory-mark');
-    const served = await servedStory(page, html);
-    expect((await liveStory(page)).html).not.toBe(served.html);
+    const served = await storyOf(page, html);
+    expect((await storyOf(page)).html).not.toBe(served.html);
     await page.locator('backstory-mark[data-fact="christopher-wray"]').first().focus();
     await expect.poll(() => cardOpen(page)).toBe(true);
 
@@ -201,10 +196,10 @@ describe('the content script across navigation and extension reloads', () => {
 
     await expect.poll(() => markCount(page), { timeout: 5_000 }).toBe(0);
     console.info(`extension reload: marks gone ${Date.now() - reloaded} ms after the reload`);
-    expect(await liveStory(page)).toEqual(served);
+    expect(await storyOf(page)).toEqual(served);
     expect(await page.$$('backstory-tooltip')).toHaveLength(0);
     await page.waitForTimeout(SETTLE_MS);
-    expect(await liveStory(page)).toEqual(served);
+    expect(await storyOf(page)).toEqual(served);
 
     // The reloaded extension, under the same id, annotates new pages again.
     const again = await browser.context.newPage();
