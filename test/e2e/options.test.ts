@@ -3,7 +3,6 @@
  * explains itself, export then import gives the same facts, and the context-menu URL prefills the form.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FactPack } from '../../lib/facts/schema';
@@ -13,22 +12,9 @@ import {
   type ExtensionBrowser,
   launchWithExtension,
   type PageServer,
-  ROOT,
   startServer,
 } from './harness';
-
-const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-
-/** axe-core's violations on `page`, as "rule: help" lines (injected by evaluation: the page's CSP forbids inline scripts). */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    type Axe = { run: () => Promise<{ violations: { id: string; help: string }[] }> };
-    const { axe } = window as unknown as { axe: Axe };
-    const result = await axe.run();
-    return result.violations.map((v) => `${v.id}: ${v.help}`);
-  });
-}
+import { axeViolations } from './page-helpers';
 
 // Code passed to page.evaluate runs in an extension page, where `chrome` is the extension API.
 declare const chrome: typeof import('wxt/browser').browser;

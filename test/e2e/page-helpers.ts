@@ -1,7 +1,9 @@
 /** Shared steps for the on-page e2e tests: open annotated pages, talk to the content script, read the card. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Settings } from '../../lib/defaults';
-import type { ExtensionBrowser } from './harness';
+import { type ExtensionBrowser, ROOT } from './harness';
 
 /** The extension API inside an extension page; callbacks run there, so they name it inline. */
 type WithChrome = { chrome: typeof import('wxt/browser').browser };
@@ -79,4 +81,20 @@ export function focusIs(page: Page): Promise<string> {
       return `card:${active.shadowRoot?.activeElement?.tagName ?? ''}`;
     return active?.tagName ?? '';
   });
+}
+
+const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/**
+ * axe-core's violations on `page` (or only inside `include`, e.g. a shadow-root selector path), as
+ * "rule: help" lines. Injected by evaluation, which extension pages' CSP allows where a script tag is not.
+ */
+export async function axeViolations(page: Page, include?: string[][]): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async (context) => {
+    type Axe = { run: (c?: unknown) => Promise<{ violations: { id: string; help: string }[] }> };
+    const { axe } = window as unknown as { axe: Axe };
+    const result = await (context ? axe.run({ include: context }) : axe.run());
+    return result.violations.map((v) => `${v.id}: ${v.help}`);
+  }, include);
 }

@@ -11,6 +11,7 @@ import {
   startServer,
 } from './harness';
 import {
+  axeViolations,
   cardBox,
   cardOpen,
   cardTitle,
@@ -21,7 +22,6 @@ import {
 } from './page-helpers';
 
 const ARTIFACTS = join(ROOT, 'test/artifacts');
-const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
 
 /** Records the article's HTML before the content script runs (document_idle comes later). */
 const SNAPSHOT = `<script>window.__before = document.getElementById('story').innerHTML;</script>`;
@@ -361,15 +361,7 @@ describe('marks and the card in Chromium', () => {
           ?.getAttribute('data-theme'),
       );
       expect(theme).toBe(shot.theme);
-      await page.addScriptTag({ path: AXE });
-      const violations = await page.evaluate(async () => {
-        type Axe = {
-          run: (context: unknown) => Promise<{ violations: { id: string; help: string }[] }>;
-        };
-        const { axe } = window as unknown as { axe: Axe };
-        const result = await axe.run({ include: [['backstory-tooltip', '.card']] });
-        return result.violations.map((v) => `${v.id}: ${v.help}`);
-      });
+      const violations = await axeViolations(page, [['backstory-tooltip', '.card']]);
       expect(violations).toEqual([]);
       const card = await cardBox(page);
       const markBox = (await mark.boundingBox()) ?? card;

@@ -4,17 +4,14 @@ import { fakeBrowser } from 'wxt/testing';
 import { App } from '@/entrypoints/options/App';
 import { DEFAULT_SETTINGS } from '@/lib/defaults';
 import { readerPackItem, settingsItem } from '@/lib/storage';
+import { renderRoot } from '../render-root';
 
-let root: HTMLElement;
+const root = renderRoot();
 
 beforeEach(() => {
   fakeBrowser.reset();
-  root = document.createElement('div');
-  document.body.append(root);
 });
 afterEach(() => {
-  render(null, root);
-  root.remove();
   history.replaceState(null, '', '/');
 });
 

@@ -1,8 +1,9 @@
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { FactForm } from '@/entrypoints/options/FactForm';
 import { EMPTY_FORM, type ReaderFactForm } from '@/lib/facts/reader';
 import type { FactPack } from '@/lib/facts/schema';
+import { renderRoot } from '../render-root';
 
 const BUNDLED: FactPack = {
   format: 1,
@@ -20,16 +21,7 @@ const BUNDLED: FactPack = {
   claims: [],
 };
 
-let root: HTMLElement;
-
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const root = renderRoot();
 
 function field(label: string): HTMLInputElement {
   const element = [...root.querySelectorAll('label')].find((l) => l.textContent === label);

@@ -1,18 +1,10 @@
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { FactList, PAGE_SIZE } from '@/entrypoints/options/FactList';
 import type { Entity } from '@/lib/facts/schema';
+import { renderRoot } from '../render-root';
 
-let root: HTMLElement;
-
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const root = renderRoot();
 
 function entities(n: number): Entity[] {
   return Array.from({ length: n }, (_, i) => ({

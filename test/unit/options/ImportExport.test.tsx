@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   describeError,
   describeProgress,
@@ -7,6 +7,7 @@ import {
   summariseImport,
 } from '@/entrypoints/options/ImportExport';
 import type { ImportProgress, ImportReport } from '@/lib/facts/import';
+import { renderRoot } from '../render-root';
 
 const OK: ImportReport = {
   added: { sources: 2, entities: 1, claims: 0 },
@@ -26,16 +27,7 @@ const BAD: ImportReport = {
   ],
 };
 
-let root: HTMLElement;
-
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const root = renderRoot();
 
 describe('import report', () => {
   it('says what was added and what was a duplicate', () => {

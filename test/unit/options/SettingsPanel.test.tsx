@@ -1,18 +1,10 @@
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseDelay, SettingsPanel } from '@/entrypoints/options/SettingsPanel';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/defaults';
+import { renderRoot } from '../render-root';
 
-let root: HTMLElement;
-
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const root = renderRoot();
 
 function checkbox(label: string): HTMLInputElement {
   const found = [...root.querySelectorAll('label')].find((l) => l.textContent === label);

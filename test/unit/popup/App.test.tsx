@@ -5,6 +5,7 @@ import { App } from '@/entrypoints/popup/App';
 import { DEFAULT_SETTINGS } from '@/lib/defaults';
 import type { PageSummary } from '@/lib/messages';
 import { settingsItem } from '@/lib/storage';
+import { renderRoot } from '../render-root';
 
 const SUMMARY: PageSummary = {
   url: 'https://news.example/a',
@@ -16,19 +17,15 @@ const SUMMARY: PageSummary = {
   sources: [],
 };
 
-let root: HTMLElement;
+const root = renderRoot();
 
 beforeEach(() => {
   fakeBrowser.reset();
   vi.restoreAllMocks();
   history.replaceState(null, '', '/popup.html?tabId=5');
   vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ id: 5 } as never);
-  root = document.createElement('div');
-  document.body.append(root);
 });
 afterEach(() => {
-  render(null, root);
-  root.remove();
   history.replaceState(null, '', '/');
 });
 

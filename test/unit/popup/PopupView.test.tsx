@@ -1,7 +1,8 @@
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PopupView, type PopupViewProps, sortFigures } from '@/entrypoints/popup/PopupView';
 import type { PageSummary } from '@/lib/messages';
+import { renderRoot } from '../render-root';
 
 const SUMMARY: PageSummary = {
   url: 'https://news.example/a',
@@ -36,7 +37,7 @@ const SUMMARY: PageSummary = {
   ],
 };
 
-let root: HTMLElement;
+const root = renderRoot();
 
 function show(overrides: Partial<PopupViewProps> = {}): PopupViewProps {
   const props: PopupViewProps = {
@@ -63,15 +64,6 @@ function switchNamed(name: string): HTMLInputElement {
   if (!input) throw new Error(`no switch named ${name}`);
   return input;
 }
-
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
 
 describe('PopupView', () => {
   it('summarises the article: title, byline, site, date, reading time and counts', () => {
