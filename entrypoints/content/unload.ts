@@ -1,13 +1,12 @@
 /**
  * Ends the content script's context when the extension is unloaded (reloaded, updated, disabled).
- * WXT 0.20.9 notices this on its own timers by reading `browser.runtime.id`, but Chrome may remove
- * `browser.runtime` itself from an orphaned content script: that read then throws every second and
- * the context never ends, leaving the marks on the page (fixed upstream in wxt-dev/wxt#2042).
+ * WXT only notices this when one of its own timers fires (`ctx.isInvalid` reads `runtime.id`), and
+ * since 0.20.27 it watches locations with the Navigation API instead of a timer: without this
+ * check nothing would ever look, and the marks would stay on the page.
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
-/** WXT's location watcher polls every second too: started earlier, this check runs first. */
 const CHECK_MS = 1_000;
 
 /** Invalidates `ctx` once the extension is gone; call it before anything starts a `ctx` interval. */

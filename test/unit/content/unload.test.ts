@@ -34,11 +34,10 @@ describe('endWhenUnloaded', () => {
     expect(ctx.signal.aborted).toBe(true);
   });
 
-  it('invalidates the context when Chrome removed `runtime` itself, where WXT’s own check throws', () => {
+  it('invalidates the context when Chrome removed `runtime` itself', () => {
     const ctx = new ContentScriptContext('test');
     endWhenUnloaded(ctx);
     Reflect.set(fakeBrowser, 'runtime', undefined);
-    expect(() => ctx.isInvalid).toThrow(TypeError);
     vi.advanceTimersByTime(1_000);
     expect(ctx.signal.aborted).toBe(true);
     expect(vi.getTimerCount()).toBe(0);
