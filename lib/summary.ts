@@ -9,7 +9,7 @@ export interface SummaryInput {
   url: string;
   enabled: boolean;
   /** Null when the page is not an article. */
-  article: Omit<Article, 'root'> | null;
+  article: Omit<Article, 'root' | 'blocks' | 'headline'> | null;
   annotations: readonly Annotation[];
   facts: FactLookup;
 }

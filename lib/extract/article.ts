@@ -1,8 +1,14 @@
 /**
- * Finds the article on a page with Readability and maps it back to the live DOM.
- * Readability mutates what it parses, so it runs on a clone; the live page is only read, never written.
+ * Finds the article on a page with Readability and maps it back to the live DOM: the blocks
+ * Readability kept and the headline, nothing else. Readability rewrites what it parses, so it runs
+ * on a copy; the live page is only read, never written.
  */
-import { isProbablyReaderable, Readability } from '@mozilla/readability';
+import { Readability } from '@mozilla/readability';
+import { type Block, blocksOf, keptText, storyBlocks, topKept } from './blocks';
+import { copyDocument, copyPart, type IndexedCopy } from './clone';
+import { findElsewhere } from './elsewhere';
+import { findHeadline } from './headline';
+import { judgeShape, measureShape, type NotArticle } from './shape';
 
 export interface Article {
   title: string;
@@ -14,53 +20,101 @@ export interface Article {
   /** Characters of article text. */
   length: number;
   readingMinutes: number;
-  /** The LIVE element holding the article body, in the real document. */
+  /** The live headline, when the page has a heading that is the title. */
+  headline?: Element;
+  /**
+   * The live nodes holding the article's text, in document order: the headline and the blocks
+   * Readability kept (elements, or loose text of an element it kept only in part). Only these are
+   * annotated: related-link boxes, section labels and other stories' bylines stay out.
+   */
+  blocks: Block[];
+  /**
+   * The live element holding every block Readability kept (their deepest common ancestor).
+   * @deprecated Holds more than the article; annotate `blocks`. Kept until the content script reads them.
+   */
   root: Element;
 }
 
+/** Why a page gave no article, for the popup to put in words. */
+export type NoArticle =
+  /** Readability found nothing, or what it found is too short or mostly links (a front page, a list). */
+  | { reason: 'not-an-article'; detail: NotArticle | 'nothing-found' }
+  /** The page has more elements than we parse, and no part of it small enough holds an article. */
+  | { reason: 'too-large'; elements: number; limit: number }
+  /** The article is in a same-origin frame (its own document; the annotator would have to run there). */
+  | { reason: 'in-frame' }
+  /** The article is in an open shadow root, which Readability cannot see. */
+  | { reason: 'in-shadow-root' };
+
+/** The article and its text as Readability extracted it, or why there is none. */
+export type Reading =
+  | { article: Article; text: string; why?: undefined }
+  | { article: null; why: NoArticle };
+
 export interface ExtractOptions {
-  /** Pages with more elements than this are not parsed (Readability aborts), so a giant page cannot hang the tab. */
+  /** Pages with more elements are read from their largest article-like part, so a giant page cannot hang the tab. */
   maxElemsToParse?: number;
 }
 
-const DEFAULT_MAX_ELEMS = 20_000;
+export const DEFAULT_MAX_ELEMS = 20_000;
 const WORDS_PER_MINUTE = 230;
-/** Set on clone elements only: the index of the matching live element. Survives Readability's re-tagging and re-parsing. */
-const LIVE_INDEX_ATTR = 'data-backstory-live';
+/** Containers a page too large to read whole may hold its article in. */
+/** Node.DOCUMENT_POSITION_PRECEDING and NodeFilter.SHOW_TEXT (jsdom in Node has no such globals). */
+const PRECEDING = 2;
+const SHOW_TEXT = 4;
+const ARTICLE_PARTS = 'article, main, [role="main"], [itemprop~="articleBody"]';
 
-/** The article on the page, or null when the page is not an article (cheap: isProbablyReaderable gate). Never throws. */
+/** The article on the page, or null. Never throws. */
 export function extractArticle(doc: Document, options: ExtractOptions = {}): Article | null {
-  return readArticle(doc, options)?.article ?? null;
+  return readArticle(doc, options).article;
 }
 
-/** Like extractArticle, plus the article text as Readability extracted it (for tests and tools). */
-export function readArticle(
-  doc: Document,
-  options: ExtractOptions = {},
-): { article: Article; text: string } | null {
-  if (!doc.body || !isProbablyReaderable(doc)) return null;
-  const maxElems = options.maxElemsToParse ?? DEFAULT_MAX_ELEMS;
-  if (doc.getElementsByTagName('*').length > maxElems) return null;
+/**
+ * Reads the article on the page, or says why there is none. Never throws. Meant for pages the
+ * detector passed (they name the fact base), so it runs Readability even where reader mode would
+ * not, and judges the result by its shape instead (see shape.ts).
+ */
+export function readArticle(doc: Document, options: ExtractOptions = {}): Reading {
+  if (!doc.body) return noArticle('nothing-found');
+  const limit = options.maxElemsToParse ?? DEFAULT_MAX_ELEMS;
+  const elements = doc.getElementsByTagName('*').length;
+  let copy: IndexedCopy;
+  if (elements <= limit) copy = copyDocument(doc);
+  else {
+    const part = largestArticlePart(doc, limit);
+    if (!part) return { article: null, why: { reason: 'too-large', elements, limit } };
+    copy = copyPart(doc, part);
+  }
+  const reading = parse(doc, copy, limit);
+  if (reading.article || reading.why.reason !== 'not-an-article') return reading;
+  const elsewhere = findElsewhere(doc);
+  return elsewhere ? { article: null, why: { reason: elsewhere } } : reading;
+}
+
+function parse(doc: Document, { copy, live }: IndexedCopy, limit: number): Reading {
+  let parsed: ReturnType<Readability<Element>['parse']>;
   try {
-    return parseArticle(doc, maxElems);
+    parsed = new Readability(copy, {
+      maxElemsToParse: limit,
+      serializer: (node: Node) => node as Element,
+    }).parse();
   } catch {
     // Readability can fail on exotic markup; a page we cannot read is simply not annotated.
-    return null;
+    return noArticle('nothing-found');
   }
-}
-
-function parseArticle(doc: Document, maxElems: number): { article: Article; text: string } | null {
-  const { clone, live } = cloneWithLiveIndex(doc);
-  const parsed = new Readability(clone, {
-    maxElemsToParse: maxElems,
-    serializer: (node: Node) => node as Element,
-  }).parse();
-  if (!parsed?.content) return null;
-  const root = findLiveRoot(parsed.content, live, doc);
-  if (!root) return null;
+  const content = parsed?.content;
+  if (!parsed || !content) return noArticle('nothing-found');
+  const root = commonAncestor(topKept(content, live)) ?? doc.body;
+  const kept = keptText(content, live, root);
+  const notArticle = judgeShape(measureShape(root, (text) => kept.has(text)));
+  if (notArticle) return noArticle(notArticle);
+  const title = parsed.title ?? '';
+  const headline = findHeadline(doc, title, root);
+  const blocks = storyBlocks(headlineAndBlocks(root, kept, headline), headline);
+  if (blocks.length === 0) return noArticle('nothing-found');
   const text = parsed.textContent ?? '';
   const article: Article = {
-    title: parsed.title ?? '',
+    title,
     byline: parsed.byline || undefined,
     siteName: parsed.siteName || undefined,
     published: parsed.publishedTime || undefined,
@@ -68,9 +122,15 @@ function parseArticle(doc: Document, maxElems: number): { article: Article; text
     excerpt: parsed.excerpt || undefined,
     length: text.length,
     readingMinutes: readingMinutes(text),
-    root,
+    headline,
+    blocks,
+    root: root === doc.documentElement ? doc.body : root,
   };
   return { article, text };
+}
+
+function noArticle(detail: NotArticle | 'nothing-found'): Reading {
+  return { article: null, why: { reason: 'not-an-article', detail } };
 }
 
 /** Minutes to read `text` at an average adult pace, at least one. */
@@ -79,66 +139,44 @@ export function readingMinutes(text: string): number {
   return Math.max(1, Math.round(words / WORDS_PER_MINUTE));
 }
 
-/** Deep clone of the document whose elements carry the index of their live twin (same document order). */
-function cloneWithLiveIndex(doc: Document): { clone: Document; live: Element[] } {
-  const clone = doc.cloneNode(true) as Document;
-  return { clone, live: indexClone(doc, clone) };
-}
-
 /**
- * Marks each element of `clone` (a fresh deep clone of `doc`) with the index of its live twin and
- * returns the live elements by index. Only the clone is written to.
+ * On a page over the element limit, the article-like container with the most paragraph text that
+ * is itself under the limit: reading it costs what reading a normal page does.
  */
-export function indexClone(doc: Document, clone: Document): Element[] {
-  const live = elementsInOrder(doc);
-  for (const [i, copy] of elementsInOrder(clone).entries())
-    copy.setAttribute(LIVE_INDEX_ATTR, String(i));
-  return live;
+function largestArticlePart(doc: Document, limit: number): Element | undefined {
+  let best: Element | undefined;
+  let bestChars = 0;
+  for (const part of doc.querySelectorAll(ARTICLE_PARTS)) {
+    if (part.getElementsByTagName('*').length > limit) continue;
+    let chars = 0;
+    for (const p of part.getElementsByTagName('p')) chars += p.textContent?.length ?? 0;
+    if (chars > bestChars) {
+      best = part;
+      bestChars = chars;
+    }
+  }
+  return best;
 }
 
-/** Every element in document order, by a plain walk (live collections are slow to index in jsdom). */
-function elementsInOrder(doc: Document): Element[] {
-  const out: Element[] = [];
-  let el: Element | null = doc.documentElement;
-  while (el) {
-    out.push(el);
-    if (el.firstElementChild) {
-      el = el.firstElementChild;
-      continue;
-    }
-    while (el && !el.nextElementSibling) el = el.parentElement;
-    el = el?.nextElementSibling ?? null;
-  }
+/** The blocks of `root` holding `kept` text, and the headline's, in document order. */
+function headlineAndBlocks(root: Element, kept: Set<Text>, headline?: Element): Block[] {
+  if (!headline) return blocksOf(root, kept);
+  for (const node of textNodes(headline)) kept.add(node);
+  if (root.contains(headline)) return blocksOf(root, kept);
+  const before = root.compareDocumentPosition(headline) & PRECEDING;
+  const [first, second] = before ? [headline, root] : [root, headline];
+  return [...blocksOf(first, kept), ...blocksOf(second, kept)];
+}
+
+function textNodes(el: Element): Text[] {
+  const walker = el.ownerDocument.createTreeWalker(el, SHOW_TEXT);
+  const out: Text[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) out.push(node as Text);
   return out;
 }
 
-/**
- * The live element holding every top-level block Readability kept in `content` (parsed from a clone
- * marked by indexClone): the deepest common ancestor of their live twins. Elements Readability
- * created itself carry no index, so we look through them.
- */
-export function findLiveRoot(content: Element, live: Element[], doc: Document): Element | null {
-  const blocks: Element[] = [];
-  collectTopIndexed(content, live, blocks);
-  let root: Element | null = blocks[0] ?? null;
-  for (let i = 1; i < blocks.length && root; i++) {
-    root = commonAncestor(root, blocks[i] as Element);
-  }
-  if (!root || root === doc.documentElement) return doc.body;
-  return root;
-}
-
-function collectTopIndexed(el: Element, live: Element[], out: Element[]): void {
-  for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
-    const index = child.getAttribute(LIVE_INDEX_ATTR);
-    const twin = index === null ? undefined : live[Number(index)];
-    if (twin) out.push(twin);
-    else collectTopIndexed(child, live, out);
-  }
-}
-
-function commonAncestor(a: Element, b: Element): Element | null {
-  let node: Element | null = a;
-  while (node && !node.contains(b)) node = node.parentElement;
+function commonAncestor(elements: Element[]): Element | null {
+  let node: Element | null = elements[0] ?? null;
+  for (const el of elements.slice(1)) while (node && !node.contains(el)) node = node.parentElement;
   return node;
 }

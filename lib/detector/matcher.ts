@@ -1,0 +1,78 @@
+/**
+ * The detector's compact matcher: what the background stores (in `storage.local`, under
+ * DETECTOR_MATCHER_KEY) each time the fact base changes, and the detector reads on every page instead
+ * of the fact pack. It holds hashes only: no names, summaries or sources reach the page.
+ * Ships in: detector bundle (decode) and background (encode).
+ */
+
+/** The `storage.local` key the background writes the matcher to. */
+export const DETECTOR_MATCHER_KEY = 'detectorMatcher';
+
+/** The matcher as stored: plain JSON, the hash lists as base64 of little-endian 32-bit words. */
+export interface StoredMatcher {
+  /** Format version; a detector that meets another one treats the page as a maybe. */
+  version: 1;
+  /** Words in the longest phrase. */
+  maxWords: number;
+  /** Sorted hashes of the last word of every phrase. */
+  ends: string;
+  /** Sorted hashes of every phrase (any-case phrases mixed with ANY_CASE). */
+  phrases: string;
+}
+
+export const MATCHER_VERSION = 1;
+
+/** The matcher ready to check text with. */
+export interface Matcher {
+  maxWords: number;
+  ends: Uint32Array;
+  /** One bit per value of a last word's top 16 hash bits: most words are turned down in one step. */
+  endBits: Uint32Array;
+  phrases: Uint32Array;
+}
+
+/** Sorted, duplicate-free hashes as base64 (little-endian 32-bit words). */
+export function encodeHashes(hashes: Iterable<number>): string {
+  const sorted = Uint32Array.from(new Set(hashes)).sort();
+  const bytes = new Uint8Array(sorted.buffer);
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** `Uint8Array.fromBase64` (Chromium 140+, Firefox 133+; not yet in lib.dom). */
+type WithBase64 = { fromBase64?: (base64: string) => Uint8Array };
+
+/** The hashes encodeHashes wrote. */
+export function decodeHashes(base64: string): Uint32Array {
+  const fromBase64 = (Uint8Array as WithBase64).fromBase64;
+  if (fromBase64) {
+    const bytes = fromBase64(base64);
+    return new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >>> 2);
+  }
+  const binary = atob(base64);
+  const out = new Uint32Array(binary.length >>> 2);
+  for (let i = 0, j = 0; i < out.length; i++, j += 4)
+    out[i] =
+      (binary.charCodeAt(j) |
+        (binary.charCodeAt(j + 1) << 8) |
+        (binary.charCodeAt(j + 2) << 16) |
+        (binary.charCodeAt(j + 3) << 24)) >>>
+      0;
+  return out;
+}
+
+/** The stored matcher ready for use, or undefined when it is missing or of another version. */
+export function decodeMatcher(stored: unknown): Matcher | undefined {
+  const m = stored as Partial<StoredMatcher> | undefined;
+  if (m?.version !== MATCHER_VERSION || typeof m.ends !== 'string' || typeof m.phrases !== 'string')
+    return undefined;
+  const ends = decodeHashes(m.ends);
+  const endBits = new Uint32Array(2048);
+  for (const hash of ends) {
+    const top = hash >>> 16;
+    endBits[top >>> 5] = (endBits[top >>> 5] as number) | (1 << (top & 31));
+  }
+  return { maxWords: m.maxWords ?? 1, ends, endBits, phrases: decodeHashes(m.phrases) };
+}

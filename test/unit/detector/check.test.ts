@@ -1,0 +1,149 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { buildMatcher } from '@/lib/detector/build';
+import { mentionsFactBase } from '@/lib/detector/check';
+import { decodeMatcher, type Matcher, type StoredMatcher } from '@/lib/detector/matcher';
+import { bundledPack } from '@/lib/facts/bundled';
+import type { Entity, FactPack } from '@/lib/facts/schema';
+import { buildIndex, mentionsAnyAlias } from '@/lib/match';
+import { readerFacts } from './reader-facts';
+
+const matcher = decodeMatcher(buildMatcher(bundledPack)) as Matcher;
+const says = (text: string) => mentionsFactBase(matcher, text);
+
+function entity(
+  id: string,
+  name: string,
+  aliases: string[] = [],
+  extra: Partial<Entity> = {},
+): Entity {
+  return { id, name, kind: 'person', aliases, summary: '', sourceIds: [], ...extra };
+}
+
+function matcherFor(...entities: Entity[]): Matcher {
+  return decodeMatcher(buildMatcher({ entities })) as Matcher;
+}
+
+describe('the detector matcher on the bundled pack', () => {
+  it('says yes when the text names a specific entity', () => {
+    expect(says('Officials said FBI Director Christopher Wray spoke on Tuesday.')).toBe(true);
+    expect(says('Alejandro Mayorkas testified.')).toBe(true);
+    expect(says('USCYBERCOM and CYBERCOM')).toBe(true);
+  });
+
+  it('says no to unrelated text', () => {
+    expect(says('The council met on Tuesday to review the schedule for the coming season.')).toBe(
+      false,
+    );
+    expect(says('')).toBe(false);
+  });
+
+  it('ignores generic entities and short forms, which mark nothing on their own', () => {
+    expect(
+      says('The United States, the FBI, Washington, Congress and North Korea, said Seoul.'),
+    ).toBe(false);
+    expect(says('Wray and Mayorkas met Neuberger.')).toBe(false);
+  });
+
+  it('asks for the capital a name has, and accepts all-caps headlines', () => {
+    expect(says('christopher wray')).toBe(false);
+    expect(says('CHRISTOPHER WRAY TESTIFIES')).toBe(true);
+  });
+
+  it('matches a name that needs no capital in any case', () => {
+    expect(says('They met as the working group on North Korean cyber threats.')).toBe(true);
+    expect(says('the Working Group On North Korean Cyber Threats')).toBe(true);
+  });
+
+  it('reads hyphens, curly quotes, odd spaces and line breaks as the annotator does', () => {
+    expect(says('Kim Kuk-myong spoke')).toBe(true);
+    expect(says('Kim Kuk\u2010myong spoke')).toBe(true);
+    expect(says('Kim Kuk Myong spoke')).toBe(true);
+    expect(says('North Korea\u2019s Foreign Ministry said')).toBe(true);
+    expect(says('Christopher\u00a0Wray')).toBe(true);
+    expect(says('the Association for Countermeasures\n  against International Cybercrimes')).toBe(
+      true,
+    );
+  });
+
+  it('needs every word of a multi-word name, on word boundaries', () => {
+    expect(says('the Association for Countermeasures against crime')).toBe(false);
+    expect(says('Christopher Wrayburn')).toBe(false);
+    expect(says('Kim Kuk')).toBe(false);
+  });
+});
+
+describe('the detector matcher on reader facts', () => {
+  it('folds the case of letters beyond ASCII, and reads words in any script', () => {
+    const m = matcherFor(
+      entity('a', 'Ümit Özdağ'),
+      entity('b', 'Пак Чон Хо'),
+      entity('c', 'Ελένη Παππά'),
+      entity('d', 'Bold 𝐀stral'),
+    );
+    expect(mentionsFactBase(m, 'said ÜMIT ÖZDAĞ today')).toBe(true);
+    expect(mentionsFactBase(m, 'встреча: Пак Чон Хо сказал')).toBe(true);
+    expect(mentionsFactBase(m, 'η Ελένη Παππά είπε')).toBe(true);
+    expect(mentionsFactBase(m, 'the Bold 𝐀stral!')).toBe(true);
+    expect(mentionsFactBase(m, 'Пак Чон said')).toBe(false);
+  });
+
+  it('matches a single-word name, and a name of digits and letters', () => {
+    const m = matcherFor(
+      entity('a', 'Andariel', [], { kind: 'organisation' }),
+      entity('b', 'APT38'),
+    );
+    expect(mentionsFactBase(m, 'Andariel struck.')).toBe(true);
+    expect(mentionsFactBase(m, 'apt38 and APT38')).toBe(true);
+    expect(mentionsFactBase(m, 'APT380')).toBe(false);
+  });
+
+  it('finds a name longer than the words it looks back over by its first words', () => {
+    const long = Array.from({ length: 40 }, (_, i) => `Word${i}`).join(' ');
+    const m = matcherFor(entity('a', long, [], { kind: 'event' }));
+    expect(mentionsFactBase(m, `The ${long} happened.`)).toBe(true);
+    expect(mentionsFactBase(m, 'Word0 Word1 Word2')).toBe(false);
+  });
+
+  it('says no for an empty fact base, and a stored matcher of another version is not used', () => {
+    expect(mentionsFactBase(matcherFor(), 'Christopher Wray')).toBe(false);
+    const stored = buildMatcher(bundledPack);
+    expect(decodeMatcher({ ...stored, version: 2 })).toBeUndefined();
+    expect(decodeMatcher(undefined)).toBeUndefined();
+  });
+});
+
+describe('the detector agrees with the annotator', () => {
+  it('says yes wherever the annotator finds an anchoring name, for every alias of the pack', () => {
+    const index = buildIndex(bundledPack);
+    for (const e of bundledPack.entities) {
+      for (const surface of [e.name, ...e.aliases]) {
+        const text = `Reports say ${surface} was involved.`;
+        if (mentionsAnyAlias(index, text)) expect([surface, says(text)]).toEqual([surface, true]);
+      }
+    }
+  });
+});
+
+describe('the stored matcher', () => {
+  it('stays small for 5,000 reader facts, and builds quickly', () => {
+    const pack: FactPack = {
+      ...bundledPack,
+      entities: [...bundledPack.entities, ...readerFacts(5000)],
+    };
+    const t0 = performance.now();
+    const stored: StoredMatcher = buildMatcher(pack);
+    const ms = performance.now() - t0;
+    const bytes = JSON.stringify(stored).length;
+    const m = decodeMatcher(stored) as Matcher;
+    expect(m.phrases.length).toBeGreaterThanOrEqual(10_000);
+    // Two 32-bit hashes per name at most, base64: about 11 bytes a name.
+    expect(bytes).toBeLessThan(11 * 2 * 5000 + 2000);
+    expect(ms).toBeLessThan(1000);
+    expect(mentionsFactBase(m, 'said Tomasz Quell4321 Ruiz on Monday')).toBe(true);
+    expect(mentionsFactBase(m, 'said Tomasz Quell4321 on Monday')).toBe(false);
+    console.info(
+      `detector matcher, 5,000 reader facts: ${(bytes / 1024).toFixed(1)} KB stored, ${m.phrases.length} phrases, ${m.ends.length} last words, built in ${ms.toFixed(0)} ms`,
+    );
+  });
+});
