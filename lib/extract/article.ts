@@ -4,7 +4,7 @@
  * on a copy; the live page is only read, never written.
  */
 import { Readability } from '@mozilla/readability';
-import { type Block, blocksOf, keptText, storyBlocks, topKept } from './blocks';
+import { type Block, blocksOf, keptRegion, keptText, storyBlocks } from './blocks';
 import { copyDocument, copyPart, type IndexedCopy } from './clone';
 import { findElsewhere } from './elsewhere';
 import { findHeadline } from './headline';
@@ -104,7 +104,7 @@ function parse(doc: Document, { copy, live }: IndexedCopy, limit: number): Readi
   }
   const content = parsed?.content;
   if (!parsed || !content) return noArticle('nothing-found');
-  const root = commonAncestor(topKept(content, live)) ?? doc.body;
+  const root = keptRegion(content, live) ?? doc.body;
   const kept = keptText(content, live, root);
   const notArticle = judgeShape(measureShape(root, (text) => kept.has(text)));
   if (notArticle) return noArticle(notArticle);
@@ -173,10 +173,4 @@ function textNodes(el: Element): Text[] {
   const out: Text[] = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) out.push(node as Text);
   return out;
-}
-
-function commonAncestor(elements: Element[]): Element | null {
-  let node: Element | null = elements[0] ?? null;
-  for (const el of elements.slice(1)) while (node && !node.contains(el)) node = node.parentElement;
-  return node;
 }

@@ -28,6 +28,15 @@ export function topKept(content: Element, live: readonly Element[]): Element[] {
   return out;
 }
 
+/** The live element holding every block Readability kept: their deepest common ancestor. */
+export function keptRegion(content: Element, live: readonly Element[]): Element | null {
+  const tops = topKept(content, live);
+  let region: Element | null = tops[0] ?? null;
+  for (const top of tops.slice(1))
+    while (region && !region.contains(top)) region = region.parentElement;
+  return region;
+}
+
 /**
  * The live text nodes under `region` whose text Readability kept in `content` (parsed from a copy
  * whose elements point at `live`, see clone.ts).

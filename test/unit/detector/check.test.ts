@@ -6,7 +6,7 @@ import { decodeMatcher, type Matcher, type StoredMatcher } from '@/lib/detector/
 import { bundledPack } from '@/lib/facts/bundled';
 import type { Entity, FactPack } from '@/lib/facts/schema';
 import { buildIndex, mentionsAnyAlias } from '@/lib/match';
-import { readerFacts } from './reader-facts';
+import { withReaderFacts } from '../../fixtures/reader-pack';
 
 const matcher = decodeMatcher(buildMatcher(bundledPack)) as Matcher;
 const says = (text: string) => mentionsFactBase(matcher, text);
@@ -127,10 +127,7 @@ describe('the detector agrees with the annotator', () => {
 
 describe('the stored matcher', () => {
   it('stays small for 5,000 reader facts, and builds quickly', () => {
-    const pack: FactPack = {
-      ...bundledPack,
-      entities: [...bundledPack.entities, ...readerFacts(5000)],
-    };
+    const pack: FactPack = withReaderFacts(5000);
     const t0 = performance.now();
     const stored: StoredMatcher = buildMatcher(pack);
     const ms = performance.now() - t0;

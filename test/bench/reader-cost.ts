@@ -1,0 +1,290 @@
+/**
+ * What a reader pays, measured on the page's main thread in real Chromium: DevTools' ScriptDuration
+ * with the extension minus without it, same page, same run, and the tasks the extension causes.
+ * ScriptDuration is read in the renderer's thread time (Performance.enable's `threadTicks`), so work
+ * other engineers run on this shared machine does not inflate it.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core';
+import { CHROMIUM, type PageServer } from '../e2e/harness';
+
+/** A Chromium with one extension loaded (or none), launched as test/e2e/harness.ts does. */
+export interface BenchBrowser {
+  label: string;
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/** Launches Chromium with `extensionDir` (none when undefined); every request off 127.0.0.1 is blocked. */
+export async function launch(
+  label: string,
+  server: PageServer,
+  extensionDir?: string,
+): Promise<BenchBrowser> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'backstory-bench-'));
+  const extension = extensionDir
+    ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]
+    : ['--disable-extensions'];
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    headless: true,
+    executablePath: CHROMIUM,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      '--no-sandbox',
+      ...extension,
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-gpu',
+    ],
+  });
+  // Blocked frames get an empty page rather than Chromium's error page, whose script would count.
+  await context.route(
+    (url) => !url.href.startsWith(server.origin),
+    (route) =>
+      route.request().resourceType() === 'document'
+        ? route.fulfill({ status: 200, contentType: 'text/html', body: '' })
+        : route.abort(),
+  );
+  // An MV3 extension with a background starts its service worker; wait so the first page is not
+  // charged for it (a Readability-only extension has none).
+  if (extensionDir && !context.serviceWorkers().length)
+    await context.waitForEvent('serviceworker', { timeout: 2_000 }).catch(() => undefined);
+  return {
+    label,
+    context,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** What one page load cost on the renderer's main thread (thread time, so a busy machine does not inflate it). */
+export interface LoadCost {
+  /** JavaScript run on the main thread, ms: every script task, microtask and callback (from a trace). */
+  jsMs: number;
+  /** DevTools' ScriptDuration, ms: misses script run from promise continuations (see README note). */
+  scriptDurationMs: number;
+  /** The longest task that ran JavaScript, ms (wall clock, and thread time). */
+  longestTask: { wallMs: number; threadMs: number };
+  /** Tasks that ran JavaScript for over 50 ms of thread time. */
+  tasksOver50: number;
+  /** Annotations drawn (marks or CSS highlight ranges named backstory-*). */
+  marks: number;
+}
+
+const POLL_MS = 100;
+/** The extension is done when the main thread has been (nearly) idle for this long… */
+const QUIET_MS = 500;
+/** …that is, has worked less than this meanwhile (an idle page still runs a little). */
+const IDLE_MS = 3;
+/** …or after this long, whatever it does (a very long article on a slow build). */
+const MAX_WAIT_MS = 60_000;
+
+async function metrics(cdp: CDPSession): Promise<Record<string, number>> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return Object.fromEntries(metrics.map((m) => [m.name, m.value]));
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string; sync_id?: string };
+}
+
+const TRACE_CATEGORIES = [
+  'toplevel',
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'v8.execute',
+];
+
+/** Trace events that run JavaScript; on the bench's script-free pages, only extensions run any. */
+const JS_EVENTS = new Set([
+  'EvaluateScript',
+  'v8.run',
+  'v8.compile',
+  'v8.compileModule',
+  'v8.evaluateModule',
+  'FunctionCall',
+  'RunMicrotasks',
+  'TimerFire',
+  'FireAnimationFrame',
+  'FireIdleCallback',
+]);
+
+/**
+ * Page loads in one browser, traced together: one trace per batch of loads (ending a trace takes
+ * Chromium seconds), cut into loads at clock-sync markers recorded before and after each load.
+ */
+export class TracedLoads {
+  private readonly events: TraceEvent[] = [];
+  private readonly loads: {
+    begin: string;
+    end: string;
+    scriptDurationMs: number;
+    marks: number;
+  }[] = [];
+  private tracer?: CDPSession;
+  private complete?: Promise<void>;
+
+  constructor(private readonly browser: BenchBrowser) {}
+
+  /** Starts a trace for the next loads. */
+  async begin(): Promise<void> {
+    const page = await this.browser.context.newPage();
+    const tracer = await this.browser.context.newCDPSession(page);
+    tracer.on('Tracing.dataCollected', ({ value }) => {
+      for (const e of value as unknown as TraceEvent[]) if (isKept(e)) this.events.push(e);
+    });
+    this.complete = new Promise((done) => tracer.once('Tracing.tracingComplete', () => done()));
+    await tracer.send('Tracing.start', {
+      transferMode: 'ReportEvents',
+      traceConfig: { includedCategories: TRACE_CATEGORIES },
+    });
+    this.tracer = tracer;
+  }
+
+  /** Loads `url` in a new tab and waits until the main thread has been quiet. */
+  async load(url: string): Promise<void> {
+    const n = this.loads.length;
+    const tracer = this.tracer as CDPSession;
+    const page = await this.browser.context.newPage();
+    try {
+      const cdp = await this.browser.context.newCDPSession(page);
+      await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+      const start = await metrics(cdp);
+      await tracer.send('Tracing.recordClockSyncMarker', { syncId: `begin-${n}` });
+      await page.goto(url, { waitUntil: 'load' });
+      const end = await waitForQuiet(page, cdp);
+      await tracer.send('Tracing.recordClockSyncMarker', { syncId: `end-${n}` });
+      this.loads.push({
+        begin: `begin-${n}`,
+        end: `end-${n}`,
+        scriptDurationMs: ((end.ScriptDuration ?? 0) - (start.ScriptDuration ?? 0)) * 1000,
+        marks: await countMarks(page),
+      });
+    } finally {
+      await page.close();
+    }
+  }
+
+  /** Ends the trace; what each load since begin() cost, in order. */
+  async end(): Promise<LoadCost[]> {
+    await this.tracer?.send('Tracing.end');
+    await this.complete;
+    const at = new Map(
+      this.events
+        .filter((e) => e.name === 'clock_sync')
+        .map((e) => [String(e.args?.sync_id), e.ts] as const),
+    );
+    const costs = this.loads.map((load) => {
+      const from = at.get(load.begin) ?? Number.NaN;
+      const to = at.get(load.end) ?? Number.NaN;
+      const inLoad = this.events.filter((e) => e.ph === 'M' || (e.ts >= from && e.ts <= to));
+      return {
+        ...javaScriptOf(inLoad),
+        scriptDurationMs: load.scriptDurationMs,
+        marks: load.marks,
+      };
+    });
+    this.events.length = 0;
+    this.loads.length = 0;
+    return costs;
+  }
+}
+
+/** Only what the cost is computed from: thread names, markers, JS events, tasks of a millisecond or more. */
+function isKept(e: TraceEvent): boolean {
+  if (e.ph === 'M') return e.name === 'thread_name';
+  if (e.name === 'clock_sync') return true;
+  if (e.name === 'RunTask') return (e.dur ?? 0) >= 1000;
+  return JS_EVENTS.has(e.name);
+}
+
+async function waitForQuiet(page: Page, cdp: CDPSession): Promise<Record<string, number>> {
+  const started = Date.now();
+  const window: number[] = [];
+  let last = await metrics(cdp);
+  for (;;) {
+    await page.waitForTimeout(POLL_MS);
+    last = await metrics(cdp);
+    window.push(last.TaskDuration ?? 0);
+    if (window.length > QUIET_MS / POLL_MS) window.shift();
+    const grew = ((window.at(-1) ?? 0) - (window[0] ?? 0)) * 1000;
+    if (window.length > QUIET_MS / POLL_MS - 1 && grew < IDLE_MS) return last;
+    if (Date.now() - started > MAX_WAIT_MS) return last;
+  }
+}
+
+/** Marks of either kind of highlighter: `<backstory-mark>` elements, or CSS highlight ranges. */
+function countMarks(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    let count = document.getElementsByTagName('backstory-mark').length;
+    const registry = (globalThis as { CSS?: { highlights?: Map<string, Set<unknown>> } }).CSS
+      ?.highlights;
+    for (const name of ['backstory-entity', 'backstory-claim', 'backstory-conflict'])
+      count += registry?.get(name)?.size ?? 0;
+    return count;
+  });
+}
+
+/**
+ * JavaScript on renderer main threads: the thread time of outermost JS events, and the longest
+ * task (RunTask) holding at least a millisecond of them.
+ */
+function javaScriptOf(
+  events: TraceEvent[],
+): Pick<LoadCost, 'jsMs' | 'longestTask' | 'tasksOver50'> {
+  const mains = new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  const result = { jsMs: 0, longestTask: { wallMs: 0, threadMs: 0 }, tasksOver50: 0 };
+  const complete = events
+    .filter((e) => e.ph === 'X' && e.dur !== undefined && mains.has(`${e.pid}:${e.tid}`))
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  for (const thread of mains) {
+    const onThread = complete.filter((e) => `${e.pid}:${e.tid}` === thread);
+    const js = outermost(onThread.filter((e) => JS_EVENTS.has(e.name)));
+    result.jsMs += js.reduce((sum, e) => sum + threadMs(e), 0);
+    let next = 0;
+    for (const task of outermost(onThread.filter((e) => e.name === 'RunTask'))) {
+      const end = task.ts + (task.dur ?? 0);
+      let inTask = 0;
+      while (next < js.length && (js[next] as TraceEvent).ts < end) {
+        const e = js[next++] as TraceEvent;
+        if (e.ts >= task.ts) inTask += threadMs(e);
+      }
+      if (inTask < 1) continue;
+      result.longestTask.wallMs = Math.max(result.longestTask.wallMs, (task.dur ?? 0) / 1000);
+      result.longestTask.threadMs = Math.max(result.longestTask.threadMs, threadMs(task));
+      if (threadMs(task) > 50) result.tasksOver50++;
+    }
+  }
+  return result;
+}
+
+const threadMs = (e: TraceEvent) => (e.tdur ?? e.dur ?? 0) / 1000;
+
+/** Events (sorted by start) not nested inside an earlier one of the list. */
+function outermost(sorted: TraceEvent[]): TraceEvent[] {
+  const out: TraceEvent[] = [];
+  let end = Number.NEGATIVE_INFINITY;
+  for (const e of sorted) {
+    if (e.ts < end) continue;
+    out.push(e);
+    end = e.ts + (e.dur ?? 0);
+  }
+  return out;
+}
