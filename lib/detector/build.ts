@@ -8,22 +8,23 @@
 import type { FactPack } from '@/lib/facts/schema';
 import { buildAliasTable } from '@/lib/match/aliases';
 import { encodeHashes, MATCHER_VERSION, type StoredMatcher } from './matcher';
-import { ANY_CASE, MAX_WORDS, prependWord, scanWords } from './words';
+import { ANY_CASE, alphabetOf, hashPhrase, hashWord, MAX_WORDS, SEPARATORS } from './words';
 
 /** The matcher for a fact pack (bundled and reader facts merged beforehand). */
 export function buildMatcher(pack: Pick<FactPack, 'entities'>): StoredMatcher {
-  const ends: number[] = [];
+  const ends = new Set<string>();
+  const allWords = new Set<string>();
   const phrases: number[] = [];
   let maxWords = 0;
   for (const entries of buildAliasTable(pack.entities).values()) {
     for (const alias of entries) {
       if (alias.generic || alias.shortForm) continue;
-      const words: number[] = [];
-      scanWords(alias.lower, (hash) => words.push(hash) >= MAX_WORDS);
+      // A name longer than the checker reads back is looked for by its first words.
+      const words = alias.lower.split(SEPARATORS).filter(Boolean).slice(0, MAX_WORDS);
       if (words.length === 0) continue;
-      let phrase = words[words.length - 1] as number;
-      for (let i = words.length - 2; i >= 0; i--) phrase = prependWord(words[i] as number, phrase);
-      ends.push(words[words.length - 1] as number);
+      const phrase = hashPhrase(words.map((word) => hashWord(word)));
+      ends.add(words[words.length - 1] as string);
+      for (const word of words) allWords.add(word);
       phrases.push(alias.capitalised ? phrase : (phrase ^ ANY_CASE) >>> 0);
       maxWords = Math.max(maxWords, words.length);
     }
@@ -31,7 +32,8 @@ export function buildMatcher(pack: Pick<FactPack, 'entities'>): StoredMatcher {
   return {
     version: MATCHER_VERSION,
     maxWords,
-    ends: encodeHashes(ends),
+    ends: [...ends].join(' '),
+    alphabet: alphabetOf(allWords),
     phrases: encodeHashes(phrases),
   };
 }

@@ -1,21 +1,25 @@
 /**
  * The detector's compact matcher: what the background stores (in `storage.local`, under
  * DETECTOR_MATCHER_KEY) each time the fact base changes, and the detector reads on every page instead
- * of the fact pack. It holds hashes only: no names, summaries or sources reach the page.
+ * of the fact pack. It holds the last word of each name, so a page's text can be searched for them
+ * by the browser's own string search, and hashes of the whole names: no name, summary or source of
+ * the fact base reaches the page.
  * Ships in: detector bundle (decode) and background (encode).
  */
 
 /** The `storage.local` key the background writes the matcher to. */
 export const DETECTOR_MATCHER_KEY = 'detectorMatcher';
 
-/** The matcher as stored: plain JSON, the hash lists as base64 of little-endian 32-bit words. */
+/** The matcher as stored: plain JSON, the hash list as base64 of little-endian 32-bit words. */
 export interface StoredMatcher {
   /** Format version; a detector that meets another one treats the page as a maybe. */
   version: 1;
   /** Words in the longest phrase. */
   maxWords: number;
-  /** Sorted hashes of the last word of every phrase. */
+  /** The last word of every phrase, folded to lower case, once each, separated by spaces. */
   ends: string;
+  /** The letters beyond ASCII in the phrases' words, once each. */
+  alphabet: string;
   /** Sorted hashes of every phrase (any-case phrases mixed with ANY_CASE). */
   phrases: string;
 }
@@ -25,9 +29,9 @@ export const MATCHER_VERSION = 1;
 /** The matcher ready to check text with. */
 export interface Matcher {
   maxWords: number;
-  ends: Uint32Array;
-  /** One bit per value of a last word's top 16 hash bits: most words are turned down in one step. */
-  endBits: Uint32Array;
+  /** The phrases' last words. */
+  ends: string[];
+  alphabet: string;
   phrases: Uint32Array;
 }
 
@@ -66,13 +70,18 @@ export function decodeHashes(base64: string): Uint32Array {
 /** The stored matcher ready for use, or undefined when it is missing or of another version. */
 export function decodeMatcher(stored: unknown): Matcher | undefined {
   const m = stored as Partial<StoredMatcher> | undefined;
-  if (m?.version !== MATCHER_VERSION || typeof m.ends !== 'string' || typeof m.phrases !== 'string')
+  if (
+    m?.version !== MATCHER_VERSION ||
+    typeof m.ends !== 'string' ||
+    typeof m.phrases !== 'string' ||
+    typeof m.alphabet !== 'string'
+  )
     return undefined;
-  const ends = decodeHashes(m.ends);
-  const endBits = new Uint32Array(2048);
-  for (const hash of ends) {
-    const top = hash >>> 16;
-    endBits[top >>> 5] = (endBits[top >>> 5] as number) | (1 << (top & 31));
-  }
-  return { maxWords: m.maxWords ?? 1, ends, endBits, phrases: decodeHashes(m.phrases) };
+  const ends = m.ends ? m.ends.split(' ') : [];
+  return {
+    maxWords: m.maxWords ?? 1,
+    ends,
+    alphabet: m.alphabet,
+    phrases: decodeHashes(m.phrases),
+  };
 }

@@ -79,7 +79,7 @@ export interface LoadCost {
 
 const POLL_MS = 100;
 /** The extension is done when the main thread has been (nearly) idle for this long… */
-const QUIET_MS = 500;
+const QUIET_MS = 400;
 /** …that is, has worked less than this meanwhile (an idle page still runs a little). */
 const IDLE_MS = 3;
 /** …or after this long, whatever it does (a very long article on a slow build). */
@@ -101,12 +101,9 @@ interface TraceEvent {
   args?: { name?: string; sync_id?: string };
 }
 
-const TRACE_CATEGORIES = [
-  'toplevel',
-  'devtools.timeline',
-  'disabled-by-default-devtools.timeline',
-  'v8.execute',
-];
+/** JavaScript events; tasks (RunTask, on every thread of every process) only when asked for: they are most of a trace. */
+const JS_CATEGORIES = ['devtools.timeline', 'v8.execute'];
+const TASK_CATEGORIES = ['disabled-by-default-devtools.timeline'];
 
 /** Trace events that run JavaScript; on the bench's script-free pages, only extensions run any. */
 const JS_EVENTS = new Set([
@@ -137,7 +134,11 @@ export class TracedLoads {
   private tracer?: CDPSession;
   private complete?: Promise<void>;
 
-  constructor(private readonly browser: BenchBrowser) {}
+  constructor(
+    private readonly browser: BenchBrowser,
+    /** Whether to trace tasks too, for the longest task (a bigger trace). */
+    private readonly tasks = false,
+  ) {}
 
   /** Starts a trace for the next loads. */
   async begin(): Promise<void> {
@@ -149,7 +150,9 @@ export class TracedLoads {
     this.complete = new Promise((done) => tracer.once('Tracing.tracingComplete', () => done()));
     await tracer.send('Tracing.start', {
       transferMode: 'ReportEvents',
-      traceConfig: { includedCategories: TRACE_CATEGORIES },
+      traceConfig: {
+        includedCategories: this.tasks ? [...JS_CATEGORIES, ...TASK_CATEGORIES] : JS_CATEGORIES,
+      },
     });
     this.tracer = tracer;
   }

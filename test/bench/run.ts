@@ -27,8 +27,10 @@ const BUDGET_OFF_TOPIC = 0.1;
 const BUDGET_ON_TOPIC = 1.3;
 const BUDGET_TASK_MS = 50;
 const LONG_ARTICLES = [10_000, 60_000, 100_000];
+const ON_TOPIC_LOADS = 3;
 
 const extensionDir = process.env.BENCH_EXTENSION ?? EXTENSION_DIR;
+const elapsed = (since: number) => `${((Date.now() - since) / 1000).toFixed(0)} s`;
 
 function printBundles(): Promise<void> {
   const { everyPage, onDemand } = contentBundles(extensionDir);
@@ -69,8 +71,9 @@ async function loadAll(
   server: Awaited<ReturnType<typeof startServer>>,
   browsers: BenchBrowser[],
   pages: BenchPage[],
+  tasks = false,
 ): Promise<LoadCost[][]> {
-  const loads = browsers.map((b) => new TracedLoads(b));
+  const loads = browsers.map((b) => new TracedLoads(b, tasks));
   await Promise.all(loads.map((l) => l.begin()));
   for (const page of pages) {
     const url = server.route(`/pages/${page.name.replace(/[^\w-]+/g, '-')}.html`, page.html);
@@ -90,8 +93,11 @@ function printCost(title: string, budget: number, pages: BenchPage[], costs: Loa
   const oursSd = extra(ours, (c) => c.scriptDurationMs);
   const baseSd = extra(readability, (c) => c.scriptDurationMs);
   const sdRatio = oursSd.map((ms, i) => ms / Math.max(baseSd[i] as number, 0.1));
-  const marked = pages.filter((_, i) => (ours[i]?.marks ?? 0) > 0);
-  console.log(`\n${title}: ${pages.length} pages`);
+  const names = [...new Set(pages.map((p) => p.name))];
+  const marked = names.filter((name) =>
+    pages.some((p, i) => p.name === name && (ours[i]?.marks ?? 0) > 0),
+  );
+  console.log(`\n${title}: ${names.length} pages`);
   console.log(row('', '  median', '     p90'));
   console.log(
     row('Backstory, JS ms (with − without)', num(median(oursJs)), num(quantile(oursJs, 0.9))),
@@ -138,8 +144,10 @@ function printCost(title: string, budget: number, pages: BenchPage[], costs: Loa
       `median ${median(ours.map((c) => c.marks))} marks a page`,
     ),
   );
-  if (marked.length && marked.length < pages.length && marked.length <= 10)
-    console.log(`  marked: ${marked.map((p) => p.name).join(', ')}`);
+  const unmarked = names.filter((name) => !marked.includes(name));
+  if (marked.length && unmarked.length && unmarked.length <= 10)
+    console.log(`  without marks: ${unmarked.join(', ')}`);
+  else if (marked.length && marked.length <= 10) console.log(`  marked: ${marked.join(', ')}`);
 }
 
 async function main(): Promise<void> {
@@ -175,32 +183,19 @@ async function main(): Promise<void> {
       corpus,
       await loadAll(server, browsers, corpus),
     );
+    console.log(`  (took ${elapsed(started)})`);
     const onTopic = onTopicPages();
-    // On-topic pages are few: three loads each, the median per page.
+    // On-topic pages are few: three loads of each, every load a sample.
+    const section = Date.now();
     const runs: LoadCost[][][] = [];
-    for (let r = 0; r < 3; r++) runs.push(await loadAll(server, browsers, onTopic));
-    const medianCosts = browsers.map((_, b) =>
-      onTopic.map((_, p) => {
-        const samples = runs.map((run) => run[b]?.[p] as LoadCost);
-        const pick = (f: (c: LoadCost) => number) => median(samples.map(f));
-        return {
-          jsMs: pick((c) => c.jsMs),
-          scriptDurationMs: pick((c) => c.scriptDurationMs),
-          marks: pick((c) => c.marks),
-          longestTask: {
-            wallMs: pick((c) => c.longestTask.wallMs),
-            threadMs: pick((c) => c.longestTask.threadMs),
-          },
-          tasksOver50: pick((c) => c.tasksOver50),
-        };
-      }),
-    );
+    for (let r = 0; r < ON_TOPIC_LOADS; r++) runs.push(await loadAll(server, browsers, onTopic));
     printCost(
-      'On-topic: articles in news markup (median of 3 loads)',
+      `On-topic: articles in news markup, ${ON_TOPIC_LOADS} loads each`,
       BUDGET_ON_TOPIC,
-      onTopic,
-      medianCosts,
+      runs.flatMap(() => onTopic),
+      browsers.map((_, b) => runs.flatMap((run) => run[b] as LoadCost[])),
     );
+    console.log(`  (took ${elapsed(section)})`);
 
     console.log(
       `\n3. Longest main-thread task running Backstory's code (budget: none over ${BUDGET_TASK_MS} ms)`,
@@ -217,7 +212,7 @@ async function main(): Promise<void> {
     );
     for (const words of LONG_ARTICLES) {
       const page = longArticle(words);
-      const [, ours, readability] = await loadAll(server, browsers, [page]);
+      const [, ours, readability] = await loadAll(server, browsers, [page], true);
       const o = ours?.[0] as LoadCost;
       const r = readability?.[0] as LoadCost;
       console.log(
@@ -231,11 +226,14 @@ async function main(): Promise<void> {
         ),
       );
     }
+    console.log(`  (sections 2 and 3 took ${elapsed(started)})`);
   } finally {
     for (const b of browsers) await b.close();
   }
 
+  const stages = Date.now();
   await benchStages(server, corpus);
+  console.log(`  (took ${elapsed(stages)})`);
   await server.close();
 
   const node = detectorInNode(corpus);
@@ -259,7 +257,7 @@ async function main(): Promise<void> {
       ),
     );
   console.log('  (max is the first page: the check runs cold there, as in a fresh content script)');
-  console.log(`\nbench finished in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  console.log(`\nbench finished in ${elapsed(started)}`);
 }
 
 await main();
