@@ -9,6 +9,7 @@ import { copyDocument, copyPart, type IndexedCopy } from './clone';
 import { findElsewhere } from './elsewhere';
 import { findHeadline } from './headline';
 import { judgeShape, measureShape, type NotArticle } from './shape';
+import { collectText } from './text';
 
 export interface Article {
   title: string;
@@ -59,9 +60,8 @@ export interface ExtractOptions {
 export const DEFAULT_MAX_ELEMS = 20_000;
 const WORDS_PER_MINUTE = 230;
 /** Containers a page too large to read whole may hold its article in. */
-/** Node.DOCUMENT_POSITION_PRECEDING and NodeFilter.SHOW_TEXT (jsdom in Node has no such globals). */
+/** Node.DOCUMENT_POSITION_PRECEDING (jsdom in Node has no global `Node`). */
 const PRECEDING = 2;
-const SHOW_TEXT = 4;
 const ARTICLE_PARTS = 'article, main, [role="main"], [itemprop~="articleBody"]';
 
 /** The article on the page, or null. Never throws. */
@@ -161,16 +161,9 @@ function largestArticlePart(doc: Document, limit: number): Element | undefined {
 /** The blocks of `root` holding `kept` text, and the headline's, in document order. */
 function headlineAndBlocks(root: Element, kept: Set<Text>, headline?: Element): Block[] {
   if (!headline) return blocksOf(root, kept);
-  for (const node of textNodes(headline)) kept.add(node);
+  for (const node of collectText(headline).nodes) kept.add(node);
   if (root.contains(headline)) return blocksOf(root, kept);
   const before = root.compareDocumentPosition(headline) & PRECEDING;
   const [first, second] = before ? [headline, root] : [root, headline];
   return [...blocksOf(first, kept), ...blocksOf(second, kept)];
-}
-
-function textNodes(el: Element): Text[] {
-  const walker = el.ownerDocument.createTreeWalker(el, SHOW_TEXT);
-  const out: Text[] = [];
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) out.push(node as Text);
-  return out;
 }

@@ -9,7 +9,7 @@
  * of its nearest copied ancestor.
  */
 import { liveTwin } from './clone';
-import { isBlockLevel, isUntouchable, readsOn } from './text';
+import { collectText, isBlockLevel, isUntouchable, readsOn } from './text';
 
 /** A live element holding only kept text, or a piece of an element Readability kept in part. */
 export type Block = Element | Text;
@@ -43,7 +43,7 @@ export function keptRegion(content: Element, live: readonly Element[]): Element 
  */
 export function keptText(content: Element, live: readonly Element[], region: Element): Set<Text> {
   const byWords = new Map<string, { nodes: Text[]; next: number }>();
-  for (const node of readableText(region)) {
+  for (const node of collectText(region).nodes) {
     const key = wordsOf(node.data);
     if (!key) continue;
     const entry = byWords.get(key);
@@ -51,7 +51,7 @@ export function keptText(content: Element, live: readonly Element[], region: Ele
     else byWords.set(key, { nodes: [node], next: 0 });
   }
   const kept = new Set<Text>();
-  for (const copy of readableText(content)) {
+  for (const copy of collectText(content).nodes) {
     const entry = byWords.get(wordsOf(copy.data));
     if (!entry) continue;
     const twin = nearestTwin(copy, live);
@@ -74,19 +74,6 @@ function nearestTwin(node: Node, live: readonly Element[]): Element | undefined 
     if (twin) return twin;
   }
   return undefined;
-}
-
-/** Text nodes with words under `root`, in document order, outside untouchable elements. */
-function readableText(root: Element): Text[] {
-  const out: Text[] = [];
-  const visit = (el: Element) => {
-    for (let child = el.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) out.push(child as Text);
-      else if (child.nodeType === 1 && !isUntouchable(child as Element)) visit(child as Element);
-    }
-  };
-  visit(root);
-  return out;
 }
 
 function wordsOf(text: string): string {
@@ -159,15 +146,9 @@ function textLength(run: Block[]): number {
 /** True if every word of `block` is inside a link (a block without words counts as one). */
 function isAllLink(block: Block): boolean {
   const inLink = (node: Node) => node.parentElement?.closest('a[href]') != null;
-  if (block.nodeType === 3) return !/\S/.test((block as Text).data) || inLink(block);
-  const walker = block.ownerDocument.createTreeWalker(block, SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode())
-    if (/\S/.test((node as Text).data) && !inLink(node)) return false;
-  return true;
+  const nodes = block.nodeType === 3 ? [block as Text] : collectText(block as Element).nodes;
+  return nodes.every((node) => !/\S/.test(node.data) || inLink(node));
 }
-
-/** NodeFilter.SHOW_TEXT (jsdom in Node has no global NodeFilter). */
-const SHOW_TEXT = 4;
 
 /**
  * Classifies `el` and pushes the blocks of its kept parts onto `out`; when `el` turns out to be one

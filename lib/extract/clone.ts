@@ -50,20 +50,9 @@ export function indexClone(root: Element, clone: Element, offset = 0): Element[]
   return live;
 }
 
-/** `root` and its descendant elements in document order, by a plain walk (live collections are slow to index in jsdom). */
+/** `root` and its descendant elements, in document order. */
 function elementsInOrder(root: Element): Element[] {
-  const out: Element[] = [];
-  let el: Element | null = root;
-  while (el) {
-    out.push(el);
-    if (el.firstElementChild) {
-      el = el.firstElementChild;
-      continue;
-    }
-    while (el && el !== root && !el.nextElementSibling) el = el.parentElement;
-    el = el && el !== root ? el.nextElementSibling : null;
-  }
-  return out;
+  return [root, ...root.querySelectorAll('*')];
 }
 
 /** The live twin of a copied element, if it has one (Readability's own elements have none). */

@@ -3,10 +3,8 @@
  * same-origin frame (its own document) or in an open shadow root. Only asked after extraction
  * failed on a page that names the fact base, so its cost is paid rarely.
  */
-import { isProbablyReaderable } from '@mozilla/readability';
-
-/** Text an open shadow root must hold, at least, to be taken for an article (a few paragraphs). */
-const SHADOW_ARTICLE_CHARS = 1_000;
+/** Text a frame or an open shadow root must hold, at least, to be taken for an article (a few paragraphs). */
+const ARTICLE_CHARS = 1_000;
 /** Frames looked into, at most: a page with more is not a framed article. */
 const MAX_FRAMES = 20;
 
@@ -29,7 +27,7 @@ function inSameOriginFrame(doc: Document): boolean {
     } catch {
       inner = null;
     }
-    if (inner?.body && isProbablyReaderable(inner)) return true;
+    if (inner?.body && holdsArticle(inner.body)) return true;
   }
   return false;
 }
@@ -41,13 +39,14 @@ function inShadowRoot(doc: Document): boolean {
     for (const el of root.querySelectorAll('*')) {
       const shadow = el.shadowRoot;
       if (!shadow) continue;
-      if (
-        (shadow.textContent?.length ?? 0) >= SHADOW_ARTICLE_CHARS &&
-        shadow.querySelector('p') !== null
-      )
-        return true;
+      if (holdsArticle(shadow)) return true;
       roots.push(shadow);
     }
   }
   return false;
+}
+
+/** True if `root` holds paragraphs of text: a few hundred words, some in `<p>` elements. */
+function holdsArticle(root: ParentNode): boolean {
+  return (root.textContent?.length ?? 0) >= ARTICLE_CHARS && root.querySelector('p') !== null;
 }

@@ -3,10 +3,7 @@
  * highlighter wraps. Pure DOM traversal (no layout), so it runs in happy-dom, jsdom and Chromium.
  */
 
-/** Elements whose text is never read or touched (DESIGN.md, "Safety"). */
-export const UNTOUCHABLE =
-  'input, textarea, select, button, [contenteditable]:not([contenteditable="false"]), script, style, noscript, svg, math, code, pre, template, iframe, backstory-tooltip';
-
+/** Elements whose text is never read or touched (DESIGN.md, "Safety"), and the card host. */
 const SKIP_TAGS = new Set([
   'INPUT',
   'TEXTAREA',

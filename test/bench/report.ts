@@ -18,5 +18,5 @@ export function row(label: string, ...cells: string[]): string {
   return `  ${label.padEnd(50)}${cells.join('  ')}`;
 }
 
-/** KB with one decimal. */
-export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+/** kB (1,000 bytes, as WXT and test/package/check-bundle.ts count), one decimal. */
+export const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;

@@ -109,7 +109,8 @@ function examine(name: string): PageResult {
   }
   const { article } = read;
   const map = collectBlocksText(article.blocks);
-  const own = new Readability(load(name).document, {
+  // Readability's own reading of the page (a copy: it rewrites what it reads).
+  const own = new Readability(doc.cloneNode(true) as Document, {
     serializer: (node: Node) => node as Element,
   }).parse();
   const kept = own?.content ? readableWords(own.content) : [];
