@@ -14,6 +14,7 @@ export function answerMessages(
   onMessages(
     {
       'popup:content:summary': () => page.summary(),
+      'background:content:published': () => page.summary().article?.published,
       'popup:content:reveal': ({ factId }) => {
         const group = page.highlights.groups.find((g) => g.annotation.factId === factId);
         const mark = group?.marks[0];

@@ -80,7 +80,7 @@ export function buildClaimTable(
     // that are not part of a subject's name (the subjects are counted separately, as entities).
     const stems = new Set<string>();
     for (const w of contentWords((claim.measure ?? '').replace(/[._-]/g, ' '))) stems.add(stem(w));
-    for (const w of contentWords(`${claim.statement} ${claim.evidence}`)) {
+    for (const w of contentWords(`${claim.statement} ${claim.evidence ?? ''}`)) {
       if (!claim.subjects.some((id) => wordsOf(id).has(w))) stems.add(stem(w));
     }
     table.keywords.set(claim.id, stems);
