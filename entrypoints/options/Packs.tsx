@@ -46,7 +46,7 @@ export function Packs({ packs, onRemove }: PacksProps) {
             aria-label={`Remove the pack “${origin.name}”`}
             onClick={() => onRemove(origin)}
           >
-            Remove pack
+            Remove
           </button>
         </li>
       ))}
