@@ -11,6 +11,7 @@
 import { storage } from '@wxt-dev/storage';
 import * as v from 'valibot';
 import { DEFAULT_SETTINGS, EMPTY_READER_PACK, type Settings } from '@/lib/defaults';
+import { isRecord } from '@/lib/facts/json';
 import type { ImportedPack } from '@/lib/facts/layers';
 import { splitReaderPackV1 } from '@/lib/facts/migrate';
 import type { FactPack } from '@/lib/facts/schema';
@@ -29,7 +30,7 @@ export const readerPackItem = storage.defineItem<unknown>('local:readerPack', {
   migrations: { 2: migrateReaderPackToV2 },
 });
 
-export const unreadableItem = storage.defineItem<Record<string, unknown>>('local:unreadable', {
+const unreadableItem = storage.defineItem<Record<string, unknown>>('local:unreadable', {
   version: 1,
 });
 
@@ -125,7 +126,7 @@ export async function readStoredFacts(): Promise<StoredFacts> {
 }
 
 /** `readStoredFacts` for values already read. */
-export function parseStoredFacts(rawYours: unknown, rawImported: unknown): StoredFacts {
+function parseStoredFacts(rawYours: unknown, rawImported: unknown): StoredFacts {
   const problems: string[] = [];
   const yours = parsePack(rawYours ?? EMPTY_READER_PACK, 'Your facts', problems);
   const imported = parseImportedPacks(rawImported ?? [], problems);
@@ -216,16 +217,12 @@ async function saved(write: () => Promise<void>): Promise<Saved> {
 }
 
 /** Why storage refused a write, in a reader's words. */
-export function whyNotSaved(error: unknown): string {
+function whyNotSaved(error: unknown): string {
   const reason = error instanceof Error ? error.message : String(error);
   if (/quota/i.test(reason)) {
     return 'Nothing was saved: the browser’s storage for Backstory is full (it holds about 10 MB). Remove an imported pack or facts you no longer need, then try again.';
   }
   return `Nothing was saved: the browser refused to store it (${reason}).`;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The stored facts as they were when something could not be read (the kept copy, else as now). */

@@ -51,7 +51,7 @@ export function summarisePreview(preview: ImportPreview): string {
 }
 
 /** The outcome of a file with problems. */
-export function summariseProblems(errors: PackError[]): string {
+function summariseProblems(errors: PackError[]): string {
   return `Nothing was imported: the file has ${counted(errors.length, 'problem')}.`;
 }
 

@@ -81,7 +81,7 @@ export async function changeYours(
 }
 
 /** Applies `change` to the imported packs; undo is `undo` applied to the packs as they are then. */
-export async function changeImported(
+async function changeImported(
   change: (packs: ImportedPack[]) => ImportedPack[],
   undo: (packs: ImportedPack[]) => ImportedPack[],
   said: string,

@@ -8,6 +8,7 @@
  */
 import { isWebUrl } from '@/lib/safe-url';
 import { normaliseName, slug } from './edit';
+import { isRecord, type Json, own } from './json';
 import type { Claim, Entity, FactPack, Rating, Source } from './schema';
 
 /** An entry of the file left out of the import, and why, in a reader's words. */
@@ -15,8 +16,6 @@ export interface Refusal {
   label: string;
   reason: string;
 }
-
-type Json = Record<string, unknown>;
 
 // Checkers nest reviews a few levels deep at most (DataFeed → DataFeedItem → item → ClaimReview).
 const MAX_DEPTH = 6;
@@ -201,12 +200,4 @@ function dateOf(value: unknown): string | undefined {
 
 function shorten(words: string): string {
   return words.length > 40 ? `${words.slice(0, 40).trimEnd()}…` : words;
-}
-
-function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function own(node: Json, key: string): unknown {
-  return Object.hasOwn(node, key) ? node[key] : undefined;
 }

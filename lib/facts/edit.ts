@@ -62,16 +62,3 @@ export function withNotes(pack: FactPack, notes: Note[]): FactPack {
   const { notes: _old, ...rest } = pack;
   return notes.length > 0 ? { ...rest, notes } : rest;
 }
-
-/** Whether two JSON values are equal, whatever the key order of their objects. */
-export function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  // Both are plain JSON objects or arrays here: indexing them by their own keys is safe.
-  const left = a as Record<string, unknown>;
-  const right = b as Record<string, unknown>;
-  return keys.every((key) => Object.hasOwn(right, key) && sameJson(left[key], right[key]));
-}

@@ -1,22 +1,15 @@
 /**
  * What the options form does with what was typed, what is wrong with it, field by field, in a
- * reader's words, and the reader's facts once it is saved. A term Backstory already knows (bundled or imported) gets the reader's note; the
- * reader's own terms are edited rather than added twice. The pack rules themselves are not
- * repeated here: the entries the form would write are checked against the schema.
+ * reader's words, and the reader's facts once it is saved. A term Backstory already knows
+ * (bundled or imported) gets the reader's note; the reader's own terms are edited rather than
+ * added twice. The pack rules are not repeated here: the entries the form would write are
+ * checked against the schema.
  */
 import { isWebUrl } from '@/lib/safe-url';
 import { normaliseName } from './edit';
+import { hasFigure, hasSource, parseNumber } from './form-parts';
 import { addNote, type NoteSubject, updateNote } from './notes';
-import {
-  addFact,
-  type FormField,
-  hasFigure,
-  hasSource,
-  parseAliases,
-  parseNumber,
-  type ReaderFactForm,
-  updateFact,
-} from './reader';
+import { addFact, type FormField, parseAliases, type ReaderFactForm, updateFact } from './reader';
 import type { FactPack } from './schema';
 import { checkEntries } from './validate';
 

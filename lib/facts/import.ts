@@ -8,7 +8,7 @@
  */
 import { forEachInSlices } from '@/lib/yield';
 import { claimReviewsToPack, isClaimReviewDocument, type Refusal } from './claimreview';
-import { sameJson } from './edit';
+import { sameJson } from './json';
 import {
   type ImportedOrigin,
   type ImportedPack,
@@ -17,17 +17,16 @@ import {
   type PackOrigin,
 } from './layers';
 import { mergePacks } from './merge';
-import type { FactPack } from './schema';
+import type { FactPack, PackList } from './schema';
 import { type EntryChecks, fileError, type PackError, planChecks } from './validate';
 
-export type Section = 'sources' | 'entities' | 'claims' | 'notes';
-const SECTIONS: Section[] = ['sources', 'entities', 'claims', 'notes'];
+const SECTIONS: PackList[] = ['sources', 'entities', 'claims', 'notes'];
 
 export type { Refusal } from './claimreview';
 
 /** An entry of the file, as a reader recognises it. */
 export interface EntryRef {
-  section: Section;
+  section: PackList;
   id: string;
   label: string;
 }
@@ -226,7 +225,7 @@ function currentEntries(layers: Layer[]): Map<string, { entry: unknown; origin: 
 }
 
 /** `pack` with only the entries `keep` accepts. */
-function keepEntries(pack: FactPack, keep: (section: Section, id: string) => boolean): FactPack {
+function keepEntries(pack: FactPack, keep: (section: PackList, id: string) => boolean): FactPack {
   const notes = pack.notes?.filter((n) => keep('notes', n.id));
   return {
     ...pack,
@@ -244,7 +243,7 @@ function countDropped(before: FactPack, after: FactPack): number {
   }, 0);
 }
 
-const NOUNS: Record<Section, string> = {
+const NOUNS: Record<PackList, string> = {
   sources: 'Source',
   entities: 'Entity',
   claims: 'Claim',
@@ -252,7 +251,7 @@ const NOUNS: Record<Section, string> = {
 };
 
 /** "Entity “Lazarus Group”", "Claim “North Korea stole…”". */
-export function labelOf(section: Section, entry: object): string {
+export function labelOf(section: PackList, entry: object): string {
   const fields = entry as Record<string, unknown>;
   const words = [
     fields.name,

@@ -6,7 +6,7 @@
  * Types and pure functions only: content scripts may use this module.
  */
 import { formatDate } from './describe';
-import type { FactPack, Note, NoteTarget, Source } from './schema';
+import type { FactPack, Note, NoteTarget, PackList, Source } from './schema';
 
 /** Where a pack comes from, as a reader is told. */
 export type PackOrigin =
@@ -41,8 +41,6 @@ export interface ImportedPack {
   pack: FactPack;
 }
 
-export type EntryList = 'sources' | 'entities' | 'claims' | 'notes';
-
 /** A note as a card shows it: with where it comes from and its sources. */
 export interface SourcedNote {
   note: Note;
@@ -52,12 +50,12 @@ export interface SourcedNote {
 
 export interface Provenance {
   /** The layer that the fact base's entry `id` in `list` comes from (the last layer that has it). */
-  originOf(list: EntryList, id: string): PackOrigin | undefined;
+  originOf(list: PackList, id: string): PackOrigin | undefined;
   /** The notes about an entity or a claim, from every layer, in layer order. */
   notesAbout(target: NoteTarget): SourcedNote[];
 }
 
-export const BUNDLED_NAME = 'Backstory’s bundled facts';
+const BUNDLED_NAME = 'Backstory’s bundled facts';
 
 /** The origin of an imported pack. */
 export function importedOrigin(imported: ImportedPack): ImportedOrigin {

@@ -8,7 +8,8 @@
  * Nothing is dropped but two things the old form made up: a "quote" it wrote itself from the
  * figure, and the publisher "Added by you" on a source given without a link.
  */
-type Json = Record<string, unknown>;
+import { isRecord, type Json } from './json';
+
 const LISTS = ['sources', 'entities', 'claims'] as const;
 
 /** The id of the pack that holds what v1 had imported. */
@@ -65,8 +66,4 @@ function withoutMadeUpWords(list: (typeof LISTS)[number], entry: unknown): unkno
   if (!madeUpQuote) return entry;
   const { evidence: _madeUp, ...rest } = entry;
   return rest;
-}
-
-function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

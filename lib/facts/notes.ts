@@ -7,14 +7,13 @@
  */
 import { dropUnusedSources, freshId, replaceById, withNotes } from './edit';
 import {
-  EMPTY_FORM,
   figureClaimFrom,
   figureFields,
   hasFigure,
-  type ReaderFactForm,
   sourceFields,
   sourceFromForm,
-} from './reader';
+} from './form-parts';
+import { EMPTY_FORM, type ReaderFactForm } from './reader';
 import type { FactPack, Note, NoteTarget } from './schema';
 
 /** What a note is about, with the name a reader knows it by (an entity's name, a claim's statement). */
@@ -24,7 +23,7 @@ export interface NoteSubject {
 }
 
 /** A fresh id for a note about `name`, leaving room for its source and figure. */
-export function newNoteId(pack: FactPack, name: string): string {
+function newNoteId(pack: FactPack, name: string): string {
   return freshId(pack, 'reader.note.', name, ['.source', '.figure']);
 }
 

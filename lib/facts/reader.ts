@@ -6,7 +6,6 @@
  * Every function returns a new pack and leaves its input untouched.
  */
 
-import { describeFigure } from '@/lib/facts/describe';
 import {
   dropUnusedSources,
   freshId,
@@ -15,8 +14,14 @@ import {
   restoreOrder,
   withNotes,
 } from './edit';
-import type { Claim, Entity, EntityKind, FactPack, Figure, Qualifier, Source } from './schema';
-import { siteName } from './site-name';
+import {
+  figureClaimFrom,
+  figureFields,
+  hasFigure,
+  sourceFields,
+  sourceFromForm,
+} from './form-parts';
+import type { Claim, Entity, EntityKind, FactPack, Qualifier, Source } from './schema';
 
 /** The form as the reader fills it in: every field is text, exactly as typed. */
 export interface ReaderFactForm {
@@ -73,108 +78,9 @@ export function parseAliases(form: Pick<ReaderFactForm, 'term' | 'aliases'>): st
   return aliases;
 }
 
-export function hasFigure(form: ReaderFactForm): boolean {
-  return [form.figureValue, form.figureUnit, form.figureMeasure].some((v) => v.trim() !== '');
-}
-
-export function hasSource(form: ReaderFactForm): boolean {
-  return form.sourceTitle.trim() !== '' || form.sourceUrl.trim() !== '';
-}
-
-export function parseNumber(text: string): number {
-  const cleaned = text.replace(/[,\s_]/g, '');
-  return cleaned === '' ? Number.NaN : Number(cleaned);
-}
-
 /** A fresh entity id for `term` that no entry of `pack` uses, nor the ids its entries derive from it. */
 export function newEntityId(pack: FactPack, term: string): string {
   return freshId(pack, 'reader.', term, ['.source', '.figure', '.note']);
-}
-
-function figureOf(form: ReaderFactForm): Figure {
-  return {
-    value: parseNumber(form.figureValue),
-    unit: form.figureUnit.trim(),
-    qualifier: form.figureQualifier,
-    period: form.figurePeriod.trim() || 'total',
-  };
-}
-
-/**
- * The source as the form describes it, keeping what the form does not show (its id, and a
- * publisher the reader did not derive from the link); undefined when the form gives none.
- */
-export function sourceFromForm(
-  form: ReaderFactForm,
-  existing: Source | undefined,
-  id: string,
-): Source | undefined {
-  const url = form.sourceUrl.trim();
-  const site = url ? siteName(url) : undefined;
-  const title = form.sourceTitle.trim() || site;
-  if (!title) return undefined;
-  const oldSite = existing?.url ? siteName(existing.url) : undefined;
-  const keptPublisher = existing?.publisher !== oldSite ? existing?.publisher : undefined;
-  // A title of the reader's own with a link: the site published it. A link alone: its title says so.
-  const publisher = keptPublisher ?? (form.sourceTitle.trim() ? site : undefined);
-  const published = form.sourcePublished.trim();
-  return {
-    id: existing?.id ?? id,
-    title,
-    ...(publisher === undefined ? {} : { publisher }),
-    ...(url ? { url } : {}),
-    ...(published ? { published } : {}),
-  };
-}
-
-/** The form's fields for a source (empty when there is none). */
-export function sourceFields(source: Source | undefined) {
-  return {
-    sourceTitle: source?.title ?? '',
-    sourceUrl: source?.url ?? '',
-    sourcePublished: source?.published ?? '',
-  };
-}
-
-/** The form's figure fields for a claim (empty when it has no figure). */
-export function figureFields(claim: Claim | undefined, subjectId: string) {
-  const figure = claim?.figure;
-  return {
-    figureValue: figure ? String(figure.value) : '',
-    figureUnit: figure?.unit ?? '',
-    figureQualifier: figure?.qualifier ?? 'exact',
-    figurePeriod: figure && figure.period !== 'total' ? figure.period : '',
-    figureMeasure: claim?.measure && claim.measure !== subjectId ? claim.measure : '',
-  };
-}
-
-/**
- * The claim carrying the form's figure about `subject`, citing `sourceId`; an existing claim keeps
- * its own words and source unless the form wrote them. Its evidence is the reader's quote, or none.
- */
-export function figureClaimFrom(
-  form: ReaderFactForm,
-  existing: Claim | undefined,
-  ids: { claimId: string; subject: { id: string; name: string }; sourceId: string },
-): Claim {
-  const figure = figureOf(form);
-  const words = `${ids.subject.name}: ${describeFigure(figure)}`;
-  const ownWords = !existing || existing.id === ids.claimId;
-  const { evidence: _old, ...base }: Claim = existing ?? {
-    id: ids.claimId,
-    statement: words,
-    subjects: [ids.subject.id],
-    sourceId: ids.sourceId,
-  };
-  const quote = form.quote.trim();
-  return {
-    ...base,
-    // A claim the form wrote follows the form; one written elsewhere keeps its words and source.
-    ...(ownWords ? { statement: words, sourceId: ids.sourceId } : {}),
-    ...(quote ? { evidence: quote } : {}),
-    figure,
-    measure: form.figureMeasure.trim() || ids.subject.id,
-  };
 }
 
 /** The claim that carries an entity's figure on the form: its own, or the first about it alone. */

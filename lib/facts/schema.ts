@@ -7,6 +7,9 @@
 import * as v from 'valibot';
 import { isWebUrl } from '@/lib/safe-url';
 
+/** The lists of a pack. */
+export type PackList = 'sources' | 'entities' | 'claims' | 'notes';
+
 export const ENTITY_KINDS = [
   'person',
   'organisation',
@@ -22,7 +25,7 @@ export const QUALIFIERS = ['exact', 'over', 'about', 'under', 'up-to'] as const;
 export type Qualifier = (typeof QUALIFIERS)[number];
 
 /** Evidence is "a short verbatim phrase (~12 words)"; a little slack for hyphenated or bracketed words. */
-export const MAX_EVIDENCE_WORDS = 14;
+const MAX_EVIDENCE_WORDS = 14;
 
 /**
  * A normalised period, so figures can be compared:
@@ -130,7 +133,7 @@ export type Entity = v.InferOutput<typeof EntitySchema>;
 const PERIOD_RULE =
   'must be total, past:2y, past:18m, year:2024, month:2023-07 or since:2017 (the period it covers)';
 
-export const FigureSchema = v.strictObject(
+const FigureSchema = v.strictObject(
   {
     value: number,
     /** "USD", "GBP", "EUR", "count", "years", … Figures with different units are never compared. */
@@ -143,7 +146,7 @@ export const FigureSchema = v.strictObject(
 export type Figure = v.InferOutput<typeof FigureSchema>;
 
 /** A fact-checker's verdict on a claim (schema.org ClaimReview's reviewRating). */
-export const RatingSchema = v.strictObject(
+const RatingSchema = v.strictObject(
   {
     /** The verdict in the fact-checker's own words: "False", "Misleading", "Mostly true". */
     label: text,
@@ -220,7 +223,7 @@ export const ClaimSchema = v.pipe(
 );
 export type Claim = v.InferOutput<typeof ClaimSchema>;
 
-export const NOTE_TARGETS = ['entity', 'claim'] as const;
+const NOTE_TARGETS = ['entity', 'claim'] as const;
 
 /** A reader's note on any entity or claim, bundled ones included; cards show it as theirs. */
 export const NoteSchema = v.pipe(

@@ -3,7 +3,8 @@
  * what the change added goes, what it removed or altered comes back as it was, and whatever was
  * changed since (in another tab, say) is left alone.
  */
-import { sameJson, withNotes } from './edit';
+import { withNotes } from './edit';
+import { sameJson } from './json';
 import type { FactPack } from './schema';
 
 type Entry = { id: string };

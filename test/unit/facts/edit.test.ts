@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { freshId, sameJson, slug } from '@/lib/facts/edit';
+import { freshId, slug } from '@/lib/facts/edit';
+import { sameJson } from '@/lib/facts/json';
 
 describe('sameJson', () => {
   it('ignores the order of object keys but not of list items', () => {
