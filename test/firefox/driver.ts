@@ -54,6 +54,21 @@ async function waitFor<T>(what: string, check: () => Promise<T | undefined | fal
   }
 }
 
+/**
+ * Starts Firefox headless (unless HEADED=1) under puppeteer, with no add-on yet; `--remote-allow-system-access`
+ * opens its privileged scope to BiDi (see `gecko.ts`).
+ */
+export function launchFirefox(executablePath = FIREFOX): Promise<Browser> {
+  return puppeteer.launch({
+    browser: 'firefox',
+    executablePath,
+    headless: process.env.HEADED !== '1',
+    // Puppeteer's default viewport needs a BiDi command Firefox 140 lacks: size the window instead.
+    defaultViewport: null,
+    args: ['--remote-allow-system-access', '--width=1280', '--height=1000'],
+  });
+}
+
 /** Presses a key or a chord such as "Shift+Tab". */
 async function pressChord(page: Page, chord: string): Promise<void> {
   const keys = chord.split('+') as KeyInput[];
@@ -77,14 +92,7 @@ export class FirefoxDriver implements ExtensionDriver {
 
   /** Launches Firefox headless (unless HEADED=1), starts the watchers and installs the add-on. */
   static async launch(options: FirefoxOptions = {}): Promise<FirefoxDriver> {
-    const browser = await puppeteer.launch({
-      browser: 'firefox',
-      executablePath: options.executablePath ?? FIREFOX,
-      headless: process.env.HEADED !== '1',
-      // Puppeteer's default viewport needs a BiDi command Firefox 140 lacks: size the window instead.
-      defaultViewport: null,
-      args: ['--remote-allow-system-access', '--width=1280', '--height=1000'],
-    });
+    const browser = await launchFirefox(options.executablePath);
     try {
       const chrome = await ChromeScope.attach(browser);
       await startWatching(chrome);

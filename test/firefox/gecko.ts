@@ -52,11 +52,15 @@ export class ChromeScope {
     const tree = await bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
     const contexts = (tree.result as unknown as { contexts: { context: string }[] }).contexts;
     const context = contexts[0]?.context;
-    if (!context)
+    const scope = context ? new ChromeScope(bidi, context) : undefined;
+    // Firefox 140 ignores the scope and hands back a web page, where none of this exists.
+    const privileged = await scope?.run((g: Gecko) => typeof g.Services === 'object', null);
+    if (!scope || !privileged) {
       throw new Error(
-        'Firefox shows no privileged window: was it started with --remote-allow-system-access?',
+        `${await browser.version()} gives WebDriver BiDi no privileged scope: it needs a newer Firefox (153 ESR works) started with --remote-allow-system-access`,
       );
-    return new ChromeScope(bidi, context);
+    }
+    return scope;
   }
 
   /** Runs `fn(window, arg)` in the browser window (`window` has Services, gBrowser…) and returns its result. */
