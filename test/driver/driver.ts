@@ -69,11 +69,16 @@ export interface ExtensionDriver {
   /** Enables it again; resolves once its background answers. */
   enableExtension(): Promise<void>;
   /**
-   * Errors since launch: uncaught errors and `console.error` from every extension context
-   * (background, content scripts, extension pages), and uncaught errors of the pages served here.
-   * Known harmless browser noise is left out (see each implementation).
+   * Errors since launch from every extension context (background, content scripts, extension pages,
+   * popup): uncaught ones and `console.error`. Known harmless browser noise is left out (see each
+   * implementation).
    */
   errors(): Promise<string[]>;
+  /**
+   * Uncaught errors of the pages served from 127.0.0.1, since launch. Real pages' own scripts fail
+   * without their third-party code: compare with the same page without Backstory, not with [].
+   */
+  pageErrors(): Promise<string[]>;
   /** URLs that pages or the extension tried to load from anywhere but 127.0.0.1 (all were blocked). */
   externalRequests(): Promise<string[]>;
   close(): Promise<void>;

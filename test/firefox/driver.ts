@@ -55,8 +55,8 @@ async function waitFor<T>(what: string, check: () => Promise<T | undefined | fal
 }
 
 /**
- * Starts Firefox headless (unless HEADED=1) under puppeteer, with no add-on yet; `--remote-allow-system-access`
- * opens its privileged scope to BiDi (see `gecko.ts`).
+ * Starts Firefox headless (unless HEADED=1) under puppeteer, with no add-on yet;
+ * `--remote-allow-system-access` opens its privileged scope to BiDi (see `gecko.ts`).
  */
 export function launchFirefox(executablePath = FIREFOX): Promise<Browser> {
   return puppeteer.launch({
@@ -205,17 +205,21 @@ export class FirefoxDriver implements ExtensionDriver {
   }
 
   async errors(): Promise<string[]> {
-    const { errors } = await readRecords(this.chrome);
     const ours = `moz-extension://${this.uuid}/`;
-    const fromExtension = (e: ExtensionError) =>
-      e.addonId === this.extensionId || e.source.startsWith(ours) || e.message.includes(ours);
-    // A page's own uncaught errors; not its CORS or loading messages (requests we blocked).
-    const uncaughtInPage = (e: ExtensionError) =>
-      e.category === 'content javascript' && LOCAL_PAGE.test(e.source);
-    return errors
-      .filter((e) => fromExtension(e) || uncaughtInPage(e))
+    return (await this.readErrors())
+      .filter(
+        (e) =>
+          e.addonId === this.extensionId || e.source.startsWith(ours) || e.message.includes(ours),
+      )
       .map((e) => `${e.source}: ${e.message}`)
       .filter((line) => !HARMLESS.test(line));
+  }
+
+  async pageErrors(): Promise<string[]> {
+    // Uncaught errors only: not the CORS or loading messages of requests we blocked.
+    return (await this.readErrors())
+      .filter((e) => e.category === 'content javascript' && LOCAL_PAGE.test(e.source))
+      .map((e) => `${e.source}: ${e.message}`);
   }
 
   async externalRequests(): Promise<string[]> {
@@ -228,6 +232,10 @@ export class FirefoxDriver implements ExtensionDriver {
 
   close(): Promise<void> {
     return this.browser.close();
+  }
+
+  private async readErrors(): Promise<ExtensionError[]> {
+    return (await readRecords(this.chrome)).errors;
   }
 
   private whenBackgroundAnswers(): Promise<boolean> {
@@ -248,7 +256,10 @@ export class FirefoxDriver implements ExtensionDriver {
   }
 }
 
-/** A tab opened by the driver. Reading a closed root and pressing keys act on the selected tab, so both bring it to the front. */
+/**
+ * A tab opened by the driver. Reading a closed root and pressing keys act on the selected tab, so both
+ * bring this one to the front first.
+ */
 class FirefoxPage implements PageDriver {
   constructor(
     private readonly page: Page,

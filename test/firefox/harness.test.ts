@@ -260,6 +260,7 @@ describe('the Firefox driver, on the current build', () => {
     // Everything above ran Backstory's background, content scripts, popup (tab and toolbar) and
     // options. Checked before the add-on is reloaded: that path is issue 13's bug, for its own tests.
     expect(await firefox.errors()).toEqual([]);
+    expect(await firefox.pageErrors()).toEqual([]);
     expect(await firefox.externalRequests()).toEqual([
       'https://images.example.com/photo.jpg',
       'https://api.example.org/track',

@@ -5,7 +5,7 @@
  */
 import { type ChromeScope, type Gecko, NAME_SHIM } from './gecko';
 
-/** An error an extension context reported. */
+/** An error a page or an extension context reported. */
 export interface ExtensionError {
   /** The script it came from (moz-extension://UUID/…), or "" when Firefox gave none. */
   source: string;

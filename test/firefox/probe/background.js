@@ -1,8 +1,5 @@
-// Remembers the commands Firefox fired, and checks on request what Backstory's background will use:
-// scripting.executeScript (the annotator is injected that way) and the data-collection declaration.
-globalThis.probeCommands = [];
-browser.commands.onCommand.addListener((name) => globalThis.probeCommands.push(name));
-
+// Checks on request what Backstory's background will use: scripting.executeScript (the annotator is
+// injected that way) and the data-collection declaration.
 browser.runtime.onMessage.addListener((message, sender) => {
   if (message === 'probe:features') return checkFeatures(sender.tab.id);
 });
