@@ -66,7 +66,7 @@ const PAGES = {
 describe('the Firefox driver, on the current build', () => {
   let firefox: FirefoxDriver;
   let server: PageServer;
-  const urls: Record<keyof typeof PAGES, string> = {} as never;
+  const urls = {} as Record<keyof typeof PAGES, string>;
 
   beforeAll(async () => {
     server = await startServer();
