@@ -1,16 +1,11 @@
 import { browser } from 'wxt/browser';
 import { bundledPack } from '@/lib/facts/bundled';
 import { stackLayers } from '@/lib/facts/layers';
+import { importedPacksItem, readerPackItem, readStoredFacts } from '@/lib/facts/stored';
 import { type AnnotationState, onMessages, sendToTab } from '@/lib/messages';
 import { installContextMenu, setBadge } from '@/lib/platform';
 import { prefillFromSelection, prefillQuery } from '@/lib/prefill';
-import {
-  importedPacksItem,
-  readerPackItem,
-  readSettings,
-  readStoredFacts,
-  settingsItem,
-} from '@/lib/storage';
+import { readSettings, settingsItem } from '@/lib/storage';
 
 const ADD_MENU_ID = 'backstory-add';
 

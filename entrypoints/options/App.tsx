@@ -10,17 +10,9 @@ import { describeOrigin } from '@/lib/facts/layers';
 import { removeNote } from '@/lib/facts/notes';
 import { type ReaderFactForm, removeClaim, removeFact } from '@/lib/facts/reader';
 import type { FactRow } from '@/lib/facts/rows';
+import { dropUnreadable, keepUnreadableCopy, unreadableData } from '@/lib/facts/stored';
 import { shortcutSettings } from '@/lib/platform';
-import { dropUnreadable, keepUnreadableCopy, settingsItem, unreadableData } from '@/lib/storage';
-import { DeleteAll } from './DeleteAll';
-import { FactForm } from './FactForm';
-import { FactList } from './FactList';
-import { useFactBase } from './fact-base';
-import { EMPTY_START, editStart, type FormStart, noteStart, prefilledStart } from './form-start';
-import { ImportExport } from './ImportExport';
-import { NoticeBar } from './NoticeBar';
-import { Packs } from './Packs';
-import { SettingsPanel } from './SettingsPanel';
+import { settingsItem } from '@/lib/storage';
 import {
   changeYours,
   confirmImport,
@@ -30,7 +22,16 @@ import {
   removePack,
   useSettings,
   useStoredFacts,
-} from './stored';
+} from './changes';
+import { DeleteAll } from './DeleteAll';
+import { FactForm } from './FactForm';
+import { FactList } from './FactList';
+import { useFactBase } from './fact-base';
+import { EMPTY_START, editStart, type FormStart, noteStart, prefilledStart } from './form-start';
+import { ImportExport } from './ImportExport';
+import { NoticeBar } from './NoticeBar';
+import { Packs } from './Packs';
+import { SettingsPanel } from './SettingsPanel';
 import { Unreadable } from './Unreadable';
 
 /** Saves `text` as a file through the browser's download of a Blob URL. */

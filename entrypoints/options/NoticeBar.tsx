@@ -3,7 +3,7 @@
  * can be taken back. A change storage refused is said as an alert.
  */
 import { useState } from 'preact/hooks';
-import type { Notice } from './stored';
+import type { Notice } from './changes';
 
 export interface NoticeBarProps {
   notice: Notice | undefined;

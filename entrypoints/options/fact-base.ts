@@ -9,7 +9,7 @@ import { buildProvenance, type Layer, type Provenance, stackLayers } from '@/lib
 import { mergePacks } from '@/lib/facts/merge';
 import { type FactRow, factRows } from '@/lib/facts/rows';
 import type { FactPack } from '@/lib/facts/schema';
-import type { StoredFacts } from '@/lib/storage';
+import type { StoredFacts } from '@/lib/facts/stored';
 import type { PackItem } from './Packs';
 
 export interface FactBase {

@@ -4,7 +4,8 @@ import { fakeBrowser } from 'wxt/testing';
 import { App } from '@/entrypoints/options/App';
 import { DEFAULT_SETTINGS } from '@/lib/defaults';
 import type { FactPack } from '@/lib/facts/schema';
-import { readStoredFacts, saveImported, settingsItem } from '@/lib/storage';
+import { readStoredFacts, saveImported } from '@/lib/facts/stored';
+import { settingsItem } from '@/lib/storage';
 import { renderRoot } from '../render-root';
 
 const root = renderRoot();

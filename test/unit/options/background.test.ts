@@ -3,7 +3,8 @@ import { fakeBrowser } from 'wxt/testing';
 import background from '@/entrypoints/background';
 import { DEFAULT_SETTINGS, EMPTY_READER_PACK } from '@/lib/defaults';
 import type { FactPack } from '@/lib/facts/schema';
-import { saveImported, saveYours, settingsItem } from '@/lib/storage';
+import { saveImported, saveYours } from '@/lib/facts/stored';
+import { settingsItem } from '@/lib/storage';
 
 // fakeBrowser has no in-memory context menus or commands: keep the listeners the background adds.
 type Listener = (...args: never[]) => unknown;

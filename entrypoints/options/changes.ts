@@ -15,18 +15,16 @@ import {
 } from '@/lib/facts/import';
 import type { ImportedPack } from '@/lib/facts/layers';
 import type { FactPack } from '@/lib/facts/schema';
-import { undoChange } from '@/lib/facts/undo';
 import {
-  parseSettings,
-  readSettings,
   readStoredFacts,
   type Saved,
   type StoredFacts,
   saveImported,
   saveYours,
-  settingsItem,
   watchStoredFacts,
-} from '@/lib/storage';
+} from '@/lib/facts/stored';
+import { undoChange } from '@/lib/facts/undo';
+import { parseSettings, readSettings, settingsItem } from '@/lib/storage';
 import { layersOf } from './fact-base';
 
 /** The stored facts, undefined until read; follows every change. */
