@@ -133,9 +133,10 @@ export function App() {
             initial={start.initial}
             context={base.context}
             fixed={start.fixed}
-            whereFrom={(id) =>
-              describeOrigin(base.provenance.originOf('entities', id) ?? { kind: 'yours' })
-            }
+            whereFrom={(target) => {
+              const list = target.kind === 'claim' ? 'claims' : 'entities';
+              return describeOrigin(base.provenance.originOf(list, target.id) ?? { kind: 'yours' });
+            }}
             autoFocus={start.focus}
             onSave={save}
             onCancel={start.fixed ? () => startForm(EMPTY_START) : undefined}

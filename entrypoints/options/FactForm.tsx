@@ -12,7 +12,7 @@ import {
   validateForm,
 } from '@/lib/facts/form';
 import type { FormField, ReaderFactForm } from '@/lib/facts/reader';
-import { ENTITY_KINDS, QUALIFIERS } from '@/lib/facts/schema';
+import { ENTITY_KINDS, type NoteTarget, QUALIFIERS } from '@/lib/facts/schema';
 import { Field } from './Field';
 
 export interface FactFormProps {
@@ -20,8 +20,8 @@ export interface FactFormProps {
   context: FormContext;
   /** What the form writes, when the reader chose it (editing, or a note from the list). */
   fixed?: FormPlan;
-  /** Where an entity Backstory knows comes from, in words ("Bundled with Backstory"). */
-  whereFrom(entityId: string): string;
+  /** Where an entity or claim Backstory knows comes from, in words ("Bundled with Backstory"). */
+  whereFrom(target: NoteTarget): string;
   /** Moves focus to the first field when the form appears (after Edit or Add a note). */
   autoFocus?: boolean;
   /** Saves; resolves to why nothing was saved, or undefined when it was. */
@@ -60,10 +60,12 @@ export function FactForm(props: FactFormProps) {
   );
   const noteOn = plan.kind === 'note' ? plan.subject : undefined;
   const onClaim = noteOn?.about.kind === 'claim';
+  // Chosen in the list (or being edited): what the note is about is settled, not typed.
+  const settled = props.fixed?.kind === 'note' ? props.fixed.subject : undefined;
 
   // Only when the form first appears: a new fact, edit or note mounts a new form (see its key).
   useEffect(() => {
-    const first = onClaim ? 'details' : 'term';
+    const first = settled ? 'details' : 'term';
     if (props.autoFocus) document.getElementById(fieldId(first))?.focus();
   }, []);
 
@@ -130,16 +132,17 @@ export function FactForm(props: FactFormProps) {
 
   return (
     <form class="fact-form" onSubmit={submit} noValidate>
-      {onClaim ? (
+      {settled ? (
         <p class="note-on">
-          Your note on the claim <q>{noteOn.name}</q>
+          Your note on {settled.about.kind === 'claim' ? 'the claim ' : ''}
+          <bdi>“{settled.name}”</bdi> ({props.whereFrom(settled.about)})
         </p>
       ) : (
         <>
           {text('term', 'Term')}
           {noteOn && (
             <p class="note-on" id="note-on">
-              Backstory already knows <bdi>“{noteOn.name}”</bdi> ({props.whereFrom(noteOn.about.id)}
+              Backstory already knows <bdi>“{noteOn.name}”</bdi> ({props.whereFrom(noteOn.about)}
               ): what you write is saved as your note on it, beside what Backstory says.
             </p>
           )}

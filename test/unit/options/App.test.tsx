@@ -98,6 +98,33 @@ describe('the options page', () => {
     await vi.waitFor(() => expect(notice()).toBe('Undone.'));
   });
 
+  it('notes any row of the list, and edits the note', async () => {
+    await shown();
+    await vi.waitFor(() => button('Add a note on “Christopher Wray”'));
+    button('Add a note on “Christopher Wray”').click();
+    await vi.waitFor(() =>
+      expect(root.querySelector('#add-heading')?.textContent).toBe('Add a note'),
+    );
+    expect(root.querySelector('.note-on')?.textContent).toBe(
+      'Your note on “Christopher Wray” (Bundled with Backstory)',
+    );
+    expect(document.activeElement).toBe(field('fact-details'));
+    type('fact-details', 'Left in 2025.');
+    await tick();
+    button('Add note').click();
+    await vi.waitFor(async () => expect((await stored()).notes?.[0]?.text).toBe('Left in 2025.'));
+    await vi.waitFor(() => button('Edit “Left in 2025.”'));
+    button('Edit “Left in 2025.”').click();
+    await vi.waitFor(() => expect(field('fact-details').value).toBe('Left in 2025.'));
+    expect(root.querySelector('#add-heading')?.textContent).toBe('Edit your note');
+    type('fact-details', 'Left in January 2025.');
+    await tick();
+    button('Save changes').click();
+    await vi.waitFor(async () =>
+      expect((await stored()).notes?.map((n) => n.text)).toEqual(['Left in January 2025.']),
+    );
+  });
+
   it('adds a fact, lists it, edits it, deletes it and undoes the delete', async () => {
     await shown();
     type('fact-term', 'Kimsuky');

@@ -148,7 +148,7 @@ describe('FactForm', () => {
     };
     const onSave = show(EMPTY_FORM, { kind: 'note', subject });
     expect(root.querySelector('.note-on')?.textContent).toBe(
-      'Your note on the claim The FBI named the hackers.',
+      'Your note on the claim “The FBI named the hackers.” (Bundled with Backstory)',
     );
     expect(root.querySelector('[name="term"]')).toBeNull();
     expect(root.querySelector('[name="figureValue"]')).toBeNull();
