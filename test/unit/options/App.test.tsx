@@ -108,7 +108,7 @@ describe('the options page', () => {
     expect(root.querySelector('.note-on')?.textContent).toBe(
       'Your note on “Christopher Wray” (Bundled with Backstory)',
     );
-    expect(document.activeElement).toBe(field('fact-details'));
+    await vi.waitFor(() => expect(document.activeElement).toBe(field('fact-details')));
     type('fact-details', 'Left in 2025.');
     await tick();
     button('Add note').click();
@@ -206,7 +206,8 @@ describe('the options page', () => {
         'Delete your fact and the pack you imported?',
       ),
     );
-    expect(document.activeElement?.textContent).toBe('Delete all');
+    // Focus moves once the question is shown (an effect, after rendering).
+    await vi.waitFor(() => expect(document.activeElement?.textContent).toBe('Delete all'));
     button('Delete all').click();
     await vi.waitFor(async () => {
       const facts = await readStoredFacts();
