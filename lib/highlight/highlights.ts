@@ -164,8 +164,9 @@ export class Highlights {
       } else stale.push(group);
     }
     this.drop(stale);
+    // In text order, so ids follow the text (the popup lists mentions by them).
     await forEachInSlices(
-      [...wanted.values()],
+      [...wanted.values()].sort((a, b) => a.start - b.start),
       (annotation) => {
         const group = this.draw(map, annotation);
         if (group) this.list.push(group);

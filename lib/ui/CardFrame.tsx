@@ -55,7 +55,8 @@ export function CardFrame(props: CardFrameProps) {
           <span aria-hidden="true">×</span>
         </button>
       </div>
-      {props.children}
+      {/* Only the body scrolls when the card is short of room: title, Close, Previous / Next stay. */}
+      <div class="frame-body">{props.children}</div>
       <div class="frame-foot">
         {place && place.total > 1 && (
           <div class="steps">

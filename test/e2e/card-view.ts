@@ -140,14 +140,28 @@ export async function cardTitle(page: Page): Promise<string | undefined> {
   return (await readCard(page))?.dialog?.querySelector('h2')?.textContent ?? undefined;
 }
 
+/** An element's text as a reader sees it: what the card shows on its own line, after a separator. */
+function readableText(el: Element): string {
+  let text = '';
+  for (const child of el.childNodes) {
+    if (child.nodeType === 3) text += child.textContent ?? '';
+    else if (child.nodeType === 1) {
+      const element = child as Element;
+      const own = element.matches('.meta, .reason, .place, .steps > button') ? ' ' : '';
+      text += own + readableText(element) + own;
+    }
+  }
+  return text;
+}
+
 /** The card's text, one line per block, as a reader sees it. */
 export function cardLines(card: CardView): string[] {
   const lines: string[] = [];
-  const blocks = card.dialog?.querySelectorAll('h2, p, li, h3, .steps') ?? [];
+  const blocks = card.dialog?.querySelectorAll('h2, h3, p:not(.visually-hidden), li, .steps') ?? [];
   for (const block of blocks) {
-    if (block.closest('li') !== block && block.closest('li')) continue;
-    if (block.matches('.visually-hidden')) continue;
-    const text = (block.textContent ?? '').replace(/\s+/g, ' ').trim();
+    // A block inside a list item is part of that item's line.
+    if (block.parentElement?.closest('li')) continue;
+    const text = readableText(block).replace(/\s+/g, ' ').trim();
     if (text) lines.push(text);
   }
   return lines;
