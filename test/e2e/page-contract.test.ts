@@ -3,6 +3,8 @@
  * order, find-in-page, the page's click handlers and its styles all behave as without Backstory.
  * Where "as without" needs a comparison, the same steps run in a Chromium without the extension.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inCorpusMarkup } from '../fixtures/corpus-page';
@@ -11,9 +13,11 @@ import { REPORT } from '../fixtures/on-topic';
 import { cardOpen, cardTitle, exposeCardToPage, readCard } from './card-view';
 import { frameworkPage, frameworkReport } from './framework-page';
 import {
+  EXTENSION_DIR,
   type ExtensionBrowser,
   launchWithExtension,
   type PageServer,
+  ROOT,
   startServer,
 } from './harness';
 import {
@@ -312,6 +316,38 @@ describe('the page stays the page', () => {
       ).chrome.storage.local.remove('readerPack'),
     );
     await ext.close();
+  });
+
+  it('draws nothing and shows no card host once the browser takes our stylesheet away', async () => {
+    // Disabling or removing the extension takes its content stylesheet off open pages, and Firefox
+    // ends the old script without cleaning up: what it leaves must not show. Here, in a browser
+    // without Backstory, a host and highlights as we make them, without and then with the stylesheet.
+    const page = await open('/leftover.html', newsPage(seedArticle(1)), plain);
+    const cardCss = readFileSync(join(ROOT, 'lib/ui/card.css'), 'utf8');
+    const contentCss = readFileSync(join(EXTENSION_DIR, 'content-scripts/content.css'), 'utf8');
+    const look = () =>
+      page.evaluate(() => {
+        const host = document.querySelector('backstory-tooltip') as HTMLElement;
+        const p = document.querySelector('#story .body p') as HTMLElement;
+        return {
+          host: getComputedStyle(host).display,
+          width: host.getBoundingClientRect().width + (host.firstElementChild?.clientWidth ?? 0),
+          conflict: getComputedStyle(p, '::highlight(backstory-conflict)').textDecorationLine,
+        };
+      });
+    await page.evaluate((cardCss) => {
+      const host = document.createElement('backstory-tooltip');
+      const root = host.attachShadow({ mode: 'closed' });
+      root.innerHTML = `<style>${cardCss}</style><div class="card" role="dialog">A card left behind</div>`;
+      document.documentElement.append(host);
+      const range = document.createRange();
+      range.selectNodeContents(document.querySelector('#story .body p') as Node);
+      CSS.highlights.set('backstory-conflict', new Highlight(range));
+    }, cardCss);
+    expect(await look()).toEqual({ host: 'none', width: 0, conflict: 'none' });
+    await page.addStyleTag({ content: contentCss });
+    expect(await look()).toMatchObject({ host: 'block', conflict: 'underline' });
+    await page.close();
   });
 
   it('caused no console errors of its own and no requests off the machine', () => {

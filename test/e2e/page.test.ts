@@ -440,6 +440,35 @@ describe('annotations and the card in Chromium', () => {
     await page.close();
   });
 
+  it('reveals an annotation inside a scrolled container, scrolling the container and the page', async () => {
+    const filler =
+      '<p>The council met on Tuesday to review the schedule for the coming season.</p>'.repeat(12);
+    const html = newsPage({
+      ...seedArticle(1),
+      bodyHtml: `<div id="box" style="height:140px;overflow:auto">${filler}<p id="deep">Prosecutors named Kim Kuk-myong in the case.</p></div>`,
+    });
+    const page = await open('/container.html', html);
+    await page.bringToFront();
+    const kim = mentionsOf(await summaryOf(ext, page)).find((m) => m.text === 'Kim Kuk-myong');
+    expect(kim).toBeDefined();
+    expect(await sendToPage(ext, page, 'popup:content:reveal', { id: kim?.id })).toBe(true);
+    await expect.poll(() => cardTitle(page)).toBe('Kim Kuk-myong');
+    const seen = await page.evaluate(() => {
+      const [range] = [...(CSS.highlights.get('backstory-active') ?? [])] as Range[];
+      const rect = range?.getBoundingClientRect();
+      const box = document.getElementById('box')?.getBoundingClientRect();
+      if (!rect || !box) return false;
+      return (
+        rect.top >= box.top &&
+        rect.bottom <= box.bottom &&
+        rect.top >= 0 &&
+        rect.bottom <= innerHeight
+      );
+    });
+    expect(seen).toBe(true);
+    await page.close();
+  });
+
   it('passes axe-core on the card, light and dark, and saves screenshots', async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     const shots = [
