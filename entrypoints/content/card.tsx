@@ -52,7 +52,11 @@ export class CardController {
     private readonly ctx: ContentScriptContext,
     private readonly options: CardOptions,
   ) {
-    ctx.addEventListener(document, 'keydown', (e) => this.onPageKeyDown(e), { capture: true });
+    // Passive: Escape on the page closes a card without taking the key from the page.
+    ctx.addEventListener(document, 'keydown', (e) => this.onPageKeyDown(e), {
+      capture: true,
+      passive: true,
+    });
     const reposition = (event: Event) => {
       if (event.isTrusted) this.scheduleReposition();
     };
@@ -148,10 +152,9 @@ export class CardController {
     if (takeFocus) this.returnTo ??= rememberFocus();
     this.current = { group, opener, announce };
     this.options.highlights.setCurrent(group);
-    if (!this.mounted) {
-      ui.mount();
-      this.mounted = ui;
-    }
+    // Also when the page took the host out: it goes back, the card keeps working.
+    if (!ui.host.isConnected) ui.mount();
+    this.mounted = ui;
     this.render();
     this.reposition();
     if (takeFocus) this.cardElement()?.focus({ preventScroll: true });

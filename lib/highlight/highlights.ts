@@ -89,7 +89,8 @@ export class Highlights {
   private readonly byRange = new WeakMap<AbstractRange, AnnotationGroup>();
   private readonly pieces = new WeakMap<AbstractRange, Piece>();
   private readonly byNode = new WeakMap<Text, Set<AnnotationGroup>>();
-  private readonly drawn?: Readonly<Record<HighlightKind, Highlight>>;
+  /** Our highlights by registry name: one per kind, and the current annotation's. */
+  private readonly named = new Map<string, Highlight>();
   private readonly active?: Highlight;
   private activeGroup?: AnnotationGroup;
   private nextId = 1;
@@ -112,10 +113,11 @@ export class Highlights {
     this.api = api;
     this.onDropped = options.onDropped;
     if (!api) return;
-    this.drawn = { entity: api.create(), claim: api.create(), conflict: api.create() };
+    for (const name of Object.values(HIGHLIGHT_NAMES)) this.named.set(name, api.create());
     this.active = api.create();
     // Above the kinds, so the current annotation shows whatever kind it is.
     this.active.priority = 1;
+    this.named.set(ACTIVE_HIGHLIGHT, this.active);
   }
 
   /** Current groups, in text order. */
@@ -217,16 +219,9 @@ export class Highlights {
    * restores them should the page have replaced or deleted them.
    */
   register(): void {
-    if (!this.api || !this.drawn || !this.active) return;
-    const entries: [string, Highlight][] = [
-      ...(Object.keys(HIGHLIGHT_NAMES) as HighlightKind[]).map((kind): [string, Highlight] => [
-        HIGHLIGHT_NAMES[kind],
-        this.drawn?.[kind] as Highlight,
-      ]),
-      [ACTIVE_HIGHLIGHT, this.active],
-    ];
-    const { registry } = this.api;
-    for (const [name, highlight] of entries) {
+    const registry = this.api?.registry;
+    if (!registry) return;
+    for (const [name, highlight] of this.named) {
       if (highlight.size > 0) {
         if (registry.get(name) !== highlight) registry.set(name, highlight);
       } else if (registry.get(name) === highlight) registry.delete(name);
@@ -285,7 +280,7 @@ export class Highlights {
     }
     if (ranges.length === 0) return undefined;
     const group: AnnotationGroup = { id: this.nextId++, annotation, ranges };
-    const highlight = this.drawn?.[kindOf(annotation)];
+    const highlight = this.named.get(HIGHLIGHT_NAMES[kindOf(annotation)]);
     for (const [i, range] of ranges.entries()) {
       const piece = pieces[i] as Piece;
       this.pieces.set(range, piece);
@@ -304,7 +299,7 @@ export class Highlights {
     if (groups.length === 0) return;
     const dropped = new Set(groups);
     for (const group of dropped) {
-      const highlight = this.drawn?.[kindOf(group.annotation)];
+      const highlight = this.named.get(HIGHLIGHT_NAMES[kindOf(group.annotation)]);
       for (const range of group.ranges) {
         highlight?.delete(range);
         this.active?.delete(range);

@@ -234,7 +234,7 @@ describe('the page stays the page', () => {
     await page.close();
   });
 
-  it('a right-to-left page with hostile styles cannot reach the card; reader text stays isolated', async () => {
+  it('a right-to-left page with hostile styles reaches neither the card nor the drawing; reader text stays isolated', async () => {
     const ext = await extensionPage(browser);
     const longWord = 'x'.repeat(180);
     await ext.evaluate(async (longWord) => {
@@ -261,6 +261,7 @@ describe('the page stays the page', () => {
     }, longWord);
     const hostile = `<style>
       html { zoom: 1.5 }
+      p, p * { text-decoration: none !important; }
       backstory-tooltip, backstory-tooltip * {
         display: none !important; direction: rtl !important; unicode-bidi: bidi-override !important;
         font-size: 40px !important; letter-spacing: 4px !important; zoom: 3 !important;
@@ -289,6 +290,7 @@ describe('the page stays the page', () => {
     expect(box.x + box.width).toBeLessThanOrEqual(1280);
     await exposeCardToPage(page);
     const style = await page.evaluate(() => {
+      const p = [...document.querySelectorAll('p')].find((el) => el.textContent?.includes('Quill'));
       const host = document.querySelector('backstory-tooltip') as HTMLElement;
       const dialog = host.shadowRoot?.querySelector('.card') as HTMLElement;
       const s = getComputedStyle(dialog);
@@ -299,6 +301,8 @@ describe('the page stays the page', () => {
         letterSpacing: s.letterSpacing,
         zoom: dialog.currentCSSZoom,
         sideways: dialog.scrollWidth > dialog.clientWidth,
+        // The page's rule removes underlines from its elements, not from our highlights.
+        underline: p && getComputedStyle(p, '::highlight(backstory-entity)').textDecorationLine,
       };
     });
     expect(style).toEqual({
@@ -308,6 +312,7 @@ describe('the page stays the page', () => {
       letterSpacing: 'normal',
       zoom: 1,
       sideways: false,
+      underline: 'underline',
     });
     await page.close();
     await ext.evaluate(() =>
