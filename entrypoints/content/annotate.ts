@@ -29,15 +29,20 @@ export class PageAnnotator {
   private running?: Promise<void>;
   private rerun?: { reextract: boolean };
   private runController = new AbortController();
+  private hadArticle = false;
 
   constructor(
     private readonly signal: AbortSignal,
-    /** Told the number of annotations after every run. */
-    private readonly onCount: (count: number) => void,
-    /** Told of annotations taken away (the page changed their text, or a run or clear removed them). */
-    onDropped: (groups: readonly AnnotationGroup[]) => void,
+    private readonly hooks: {
+      /** Told the number of annotations after every run. */
+      onCount(count: number): void;
+      /** Told of annotations taken away (the page changed their text, or a run or clear removed them). */
+      onDropped(groups: readonly AnnotationGroup[]): void;
+      /** Called once, when this instance first has an article to draw on. */
+      beforeFirstDraw(): void;
+    },
   ) {
-    this.highlights = new Highlights({ onDropped });
+    this.highlights = new Highlights({ onDropped: (groups) => hooks.onDropped(groups) });
   }
 
   /** The live element holding the article, while there is one. */
@@ -75,7 +80,7 @@ export class PageAnnotator {
     this.runController.abort();
     this.runController = new AbortController();
     this.highlights.clear();
-    this.onCount(0);
+    this.hooks.onCount(0);
   }
 
   /** What the popup shows for this page. */
@@ -101,6 +106,10 @@ export class PageAnnotator {
       this.clear();
       return;
     }
+    if (!this.hadArticle) {
+      this.hadArticle = true;
+      this.hooks.beforeFirstDraw();
+    }
     await yieldToBrowser();
     const { signal } = this.runController;
     const map = collectText(root);
@@ -118,7 +127,7 @@ export class PageAnnotator {
       : [];
     if (!annotations || both.aborted) return;
     await this.highlights.update(map, annotations, { signal: both });
-    if (!signal.aborted) this.onCount(this.highlights.groups.length);
+    if (!signal.aborted) this.hooks.onCount(this.highlights.groups.length);
   }
 
   /** The article, after a cheap check that the page names anything the fact base knows. */

@@ -5,7 +5,7 @@ import { type AnnotationState, onMessages, sendToExtension } from '@/lib/message
 import { PageAnnotator } from './annotate';
 import { answerMessages } from './answer';
 import { CardController } from './card';
-import { claimPage } from './instance';
+import { claimPage, removeLeftovers } from './instance';
 import { watchChanges } from './observe';
 import { trackPointer } from './pointer';
 import { endWhenUnloaded } from './unload';
@@ -34,7 +34,11 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     sentCount = count;
     sendToExtension('content:background:count', { count }).catch(() => undefined);
   };
-  const page = new PageAnnotator(ctx.signal, reportCount, (groups) => card.dropped(groups));
+  const page = new PageAnnotator(ctx.signal, {
+    onCount: reportCount,
+    onDropped: (groups) => card.dropped(groups),
+    beforeFirstDraw: removeLeftovers,
+  });
   const card = new CardController(ctx, {
     highlights: page.highlights,
     facts: () => page.index,

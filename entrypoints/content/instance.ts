@@ -5,11 +5,11 @@
  * which is public: any page could dispatch it and switch Backstory off for itself (hiding its own
  * conflicts). Here those events are stopped before WXT's listener hears them, and a newer instance
  * ends the older one through a global of the extension's isolated world, which no page can reach.
- * Starting up also clears what an instance that ended without cleaning up left behind (Firefox ends
- * the old script silently when the add-on is reloaded or updated).
+ * Before it first draws, an instance clears what one that ended without cleaning up left behind
+ * (Firefox ends the old script silently when the add-on is reloaded or updated).
  */
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { HIGHLIGHT_PREFIX } from '@/lib/highlight/highlights';
+import { OUR_HIGHLIGHTS } from '@/lib/highlight/highlights';
 import { openOrClosedShadowRoot } from '@/lib/platform';
 import { CARD_HOST } from './card-host';
 
@@ -40,15 +40,15 @@ export function claimPage(ctx: ContentScriptContext): void {
   ctx.onInvalidated(() => {
     if (world[STOP_KEY] === stop) delete world[STOP_KEY];
   });
-  removeLeftovers();
 }
 
-/** Removes highlights and card hosts an earlier instance left; a page's own elements stay. */
-function removeLeftovers(): void {
-  const registry = window.CSS?.highlights;
-  for (const name of [...(registry?.keys() ?? [])]) {
-    if (name.startsWith(HIGHLIGHT_PREFIX)) registry?.delete(name);
-  }
+/**
+ * Removes the highlights and card hosts an earlier instance left, before this one draws its own on
+ * the article. (Not on pages it leaves alone: there, nothing of ours is drawn over.)
+ */
+export function removeLeftovers(): void {
+  // By name: Firefox cannot hand a content script the registry's iterators (Xray wrappers).
+  for (const name of OUR_HIGHLIGHTS) window.CSS?.highlights?.delete(name);
   for (const host of document.querySelectorAll<HTMLElement>(CARD_HOST)) {
     // Ours always have a (closed) shadow root; an element the page named so has none of ours.
     if (openOrClosedShadowRoot(host)) host.remove();

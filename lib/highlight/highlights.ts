@@ -11,9 +11,6 @@ import { forEachInSlices } from '@/lib/yield';
 /** How an annotation is drawn. */
 export type HighlightKind = 'entity' | 'claim' | 'conflict';
 
-/** Every highlight name of ours starts with this (DESIGN.md reserves it). */
-export const HIGHLIGHT_PREFIX = 'backstory-';
-
 /** The `CSS.highlights` name of each kind; each annotated range is in exactly one of them. */
 export const HIGHLIGHT_NAMES: Readonly<Record<HighlightKind, string>> = {
   entity: 'backstory-entity',
@@ -23,6 +20,12 @@ export const HIGHLIGHT_NAMES: Readonly<Record<HighlightKind, string>> = {
 
 /** UI state, not an annotation: the annotation whose card is open. */
 export const ACTIVE_HIGHLIGHT = 'backstory-active';
+
+/** Every highlight name Backstory registers (DESIGN.md reserves `backstory-*`). */
+export const OUR_HIGHLIGHTS: readonly string[] = [
+  ...Object.values(HIGHLIGHT_NAMES),
+  ACTIVE_HIGHLIGHT,
+];
 
 /** A conflict iff the figure differs from its sources; other claims and figures are claims. */
 export function kindOf(annotation: Annotation): HighlightKind {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { claimPage } from '@/entrypoints/content/instance';
+import { claimPage, removeLeftovers } from '@/entrypoints/content/instance';
 
 /** The event WXT's context listens for: any page can dispatch it, under the public extension id. */
 function forgeScriptStarted(): void {
@@ -11,7 +11,7 @@ function forgeScriptStarted(): void {
   );
 }
 
-describe('claimPage', () => {
+describe('claimPage and removeLeftovers', () => {
   const contexts: ContentScriptContext[] = [];
   const context = () => {
     const ctx = new ContentScriptContext('content');
@@ -50,7 +50,7 @@ describe('claimPage', () => {
     left.attachShadow({ mode: 'open' });
     const pages = document.createElement('backstory-tooltip');
     document.body.append(left, pages);
-    claimPage(context());
+    removeLeftovers();
     expect([...document.querySelectorAll('backstory-tooltip')]).toEqual([pages]);
   });
 
@@ -62,7 +62,7 @@ describe('claimPage', () => {
     ]);
     Object.defineProperty(window, 'CSS', { value: { highlights: registry }, configurable: true });
     try {
-      claimPage(context());
+      removeLeftovers();
       expect([...registry.keys()]).toEqual(['spelling']);
     } finally {
       Reflect.deleteProperty(window, 'CSS');
