@@ -41,7 +41,7 @@ type Opener = 'pointer' | 'keyboard';
 export class CardController {
   private ui?: CardHost;
   private mounted?: CardHost;
-  private current?: { group: AnnotationGroup; opener: Opener; announce: boolean };
+  private current?: { group: AnnotationGroup; announce: boolean };
   private returnTo?: Return;
   private openTimer?: number;
   private closeTimer?: number;
@@ -62,11 +62,6 @@ export class CardController {
     };
     ctx.addEventListener(window, 'scroll', reposition, { capture: true, passive: true });
     ctx.addEventListener(window, 'resize', reposition, { passive: true });
-  }
-
-  /** The annotation whose card is open, if any. */
-  get openGroup(): AnnotationGroup | undefined {
-    return this.current?.group;
   }
 
   /** True for the card's host: where events from inside the card appear to come from. */
@@ -150,7 +145,7 @@ export class CardController {
     const ui = this.ui;
     const takeFocus = opener === 'keyboard' && !this.hasFocus();
     if (takeFocus) this.returnTo ??= rememberFocus();
-    this.current = { group, opener, announce };
+    this.current = { group, announce };
     this.options.highlights.setCurrent(group);
     // Also when the page took the host out: it goes back, the card keeps working.
     if (!ui.host.isConnected) ui.mount();

@@ -95,7 +95,6 @@ export class Highlights {
   /** Our highlights by registry name: one per kind, and the current annotation's. */
   private readonly named = new Map<string, Highlight>();
   private readonly active?: Highlight;
-  private activeGroup?: AnnotationGroup;
   private nextId = 1;
 
   private readonly api?: HighlightApi;
@@ -141,11 +140,6 @@ export class Highlights {
   /** The groups with a range in `node`. */
   groupsIn(node: Text): readonly AnnotationGroup[] {
     return [...(this.byNode.get(node) ?? [])];
-  }
-
-  /** The annotation shown as current, if any. */
-  get current(): AnnotationGroup | undefined {
-    return this.activeGroup;
   }
 
   /**
@@ -210,10 +204,11 @@ export class Highlights {
 
   /** Shows `group` as the current annotation (or none). */
   setCurrent(group: AnnotationGroup | undefined): void {
-    this.activeGroup = group && this.byId.get(group.id) === group ? group : undefined;
     if (!this.active) return;
     this.active.clear();
-    for (const range of this.activeGroup?.ranges ?? []) this.active.add(range);
+    // Only a group still on the page: a dropped one has nothing left to show.
+    if (group && this.byId.get(group.id) === group)
+      for (const range of group.ranges) this.active.add(range);
     this.register();
   }
 
@@ -310,7 +305,6 @@ export class Highlights {
         if (piece) this.byNode.get(piece.node)?.delete(group);
       }
       this.byId.delete(group.id);
-      if (this.activeGroup === group) this.activeGroup = undefined;
     }
     this.list = this.list.filter((group) => !dropped.has(group));
     this.onDropped?.(groups);

@@ -202,7 +202,8 @@ describe('the page stays the page', () => {
     const found = await findThenEscape(page);
     expect(found.selection).toBe('Secretary Alejandro Mayorkas said');
     expect(found).toEqual(await findThenEscape(reference));
-    await page.waitForTimeout(600);
+    // Longer than the hover dwell, on the page's clock: still no card.
+    await page.evaluate(() => new Promise((done) => setTimeout(done, 600)));
     expect(await cardOpen(page)).toBe(false);
     await page.close();
     await reference.close();
