@@ -179,13 +179,12 @@ describe('the page stays the page', () => {
   it('find in page, then Escape, leaves focus and selection as without Backstory', async () => {
     // Chromium's find bar cannot be driven headless; this does what it leaves behind when it closes
     // on Escape: the match selected, and focus on the match's nearest focusable ancestor, if any.
-    // Backstory's old marks were focusable, so focus went to a mark and a card opened.
+    // The match starts inside an annotation: Backstory's old marks were focusable, so focus went to
+    // a mark and a card opened.
     const findThenEscape = async (page: Page) => {
       await page.focus('a[href]');
       await page.evaluate(() => {
-        (window as unknown as { find(text: string): boolean }).find(
-          'Secretary Alejandro Mayorkas said',
-        );
+        (window as unknown as { find(text: string): boolean }).find('Mayorkas said North Korea');
         let el = getSelection()?.anchorNode?.parentElement ?? null;
         const focusable = 'a[href], button, input, select, textarea, [tabindex], [contenteditable]';
         while (el && !el.matches(focusable)) el = el.parentElement;
@@ -200,7 +199,7 @@ describe('the page stays the page', () => {
     const page = await open('/find.html', GUARDIAN);
     const reference = await open('/find.html', GUARDIAN, plain);
     const found = await findThenEscape(page);
-    expect(found.selection).toBe('Secretary Alejandro Mayorkas said');
+    expect(found.selection).toBe('Mayorkas said North Korea');
     expect(found).toEqual(await findThenEscape(reference));
     // Longer than the hover dwell, on the page's clock: still no card.
     await page.evaluate(() => new Promise((done) => setTimeout(done, 600)));
