@@ -4,7 +4,7 @@ import type { Verdict } from '@/lib/match/types';
 
 const VERDICT_WORDS: Record<Verdict, string> = {
   agrees: 'Agrees with the sources',
-  differs: 'Differs from every source',
+  differs: 'Conflicts with the sources',
   'other-period': 'Sources give it for another period',
   'different-unit': 'Sources use another unit',
 };

@@ -8,13 +8,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FactPack } from '../../lib/facts/schema';
 import { prefillQuery } from '../../lib/prefill';
 import { seedPage } from '../fixtures/news-page';
+import { readCard } from './card-view';
 import {
   type ExtensionBrowser,
   launchWithExtension,
   type PageServer,
   startServer,
 } from './harness';
-import { axeViolations } from './page-helpers';
+import {
+  axeViolations,
+  drawn,
+  hoverAnnotation,
+  mentionsOf,
+  summaryOf,
+  waitForDrawn,
+} from './page-helpers';
 
 // Code passed to page.evaluate runs in an extension page, where `chrome` is the extension API.
 declare const chrome: typeof import('wxt/browser').browser;
@@ -121,7 +129,7 @@ beforeAll(async () => {
   browser = await launchWithExtension();
   article = await browser.context.newPage();
   await article.goto(server.route('/defending.html', seedPage(1)));
-  await article.waitForSelector('backstory-mark', { timeout: 15_000 });
+  await waitForDrawn(article);
 });
 
 afterAll(async () => {
@@ -190,14 +198,16 @@ describe('the options page', () => {
       'financial industry',
     ]);
 
-    const mark = article.locator('backstory-mark[data-fact="reader.financial-industry"]');
-    await mark.first().waitFor({ timeout: 10_000 });
-    expect(await mark.first().textContent()).toBe('financial industry');
-    await mark.first().focus();
-    const card = () =>
-      article.evaluate(
-        () => document.querySelector('backstory-tooltip')?.shadowRoot?.textContent ?? '',
-      );
+    await expect
+      .poll(async () => (await drawn(article)).map((d) => d.text), { timeout: 10_000 })
+      .toContain('financial industry');
+    const mentions = mentionsOf(await summaryOf(page, article));
+    expect(
+      mentions.filter((m) => m.fact === 'reader.financial-industry').map((m) => m.text),
+    ).toContain('financial industry');
+    await hoverAnnotation(article, 'financial industry');
+    // The card's root is closed: read through the DevTools protocol.
+    const card = async () => (await readCard(article))?.dialog?.textContent ?? '';
     await expect.poll(card).toContain('Banks and exchanges asked to help.');
     expect(await card()).toContain('Joint statement');
     await page.close();
