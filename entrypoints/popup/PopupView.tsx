@@ -29,11 +29,18 @@ const VERDICT_WORDS: Record<Verdict, string> = {
   differs: 'Conflicts with the sources',
   'other-period': 'Sources give a different period',
   'different-unit': 'Sources use a different unit',
+  'other-scope': 'Sources count something else',
   agrees: 'Agrees with the sources',
 };
 
 // Conflicts first, agreement last: the reader opened the popup to see disagreements.
-const VERDICT_ORDER: Verdict[] = ['differs', 'other-period', 'different-unit', 'agrees'];
+const VERDICT_ORDER: Verdict[] = [
+  'differs',
+  'other-period',
+  'other-scope',
+  'different-unit',
+  'agrees',
+];
 
 function Switch(props: {
   label: string;

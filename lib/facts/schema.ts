@@ -45,15 +45,24 @@ export interface Entity {
  * - "past:<n>y" / "past:<n>m": "in the past two years" → "past:2y"
  * - "year:2024", "month:2023-07": a calendar period
  * - "since:2017": from that year until the source's date
+ * - "range:2017-2023": from the start of one year to the end of another
  */
 export type Period = string;
 
+/** What a figure counts: a running total (the default), or one incident (one theft, one attack). */
+export const SCOPES = ['total', 'incident'] as const;
+export type Scope = (typeof SCOPES)[number];
+
 export interface Figure {
   value: number;
-  /** "USD", "GBP", "EUR", "count", "years", … Figures with different units are never compared. */
+  /** "USD", "GBP", "EUR", "count", "percent", … Figures with different units are never compared. */
   unit: string;
   qualifier: Qualifier;
   period: Period;
+  /** "total" when absent. An incident figure is compared only with figures of the same incident. */
+  scope?: Scope;
+  /** For an incident figure: the id of the entity (kind "event") naming the incident. */
+  incident?: string;
 }
 
 export interface Claim {
@@ -74,6 +83,13 @@ export interface Claim {
   measure?: string;
 }
 
+/** What a measure counts, in words a reader understands ("North Korea's total crypto theft"). */
+export interface Measure {
+  /** The id claims name in `measure`, e.g. "dprk.crypto-theft.usd". */
+  id: string;
+  label: string;
+}
+
 export interface FactPack {
   /** Format version of the pack file. */
   format: 1;
@@ -81,4 +97,6 @@ export interface FactPack {
   sources: Source[];
   entities: Entity[];
   claims: Claim[];
+  /** Labels of the measures the pack's claims use. */
+  measures?: Measure[];
 }

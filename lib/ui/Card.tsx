@@ -17,6 +17,7 @@ const VERDICT_ICONS: Record<Verdict, string> = {
   differs: '≠',
   'other-period': '↔',
   'different-unit': '↔',
+  'other-scope': '↔',
 };
 
 const ROW_VERDICTS: Record<Verdict, string> = {
@@ -24,6 +25,7 @@ const ROW_VERDICTS: Record<Verdict, string> = {
   differs: 'differs',
   'other-period': 'other period',
   'different-unit': 'other unit',
+  'other-scope': 'other scope',
 };
 
 /** A non-modal dialog describing one mark; everything reader-supplied is rendered as text. */

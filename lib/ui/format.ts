@@ -7,6 +7,7 @@ const VERDICT_WORDS: Record<Verdict, string> = {
   differs: 'Differs from every source',
   'other-period': 'Sources give it for another period',
   'different-unit': 'Sources use another unit',
+  'other-scope': 'Sources count something else',
 };
 
 /** The verdict as a short heading. */
