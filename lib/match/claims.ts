@@ -10,7 +10,7 @@ import {
   type ClaimWords,
   claimWords,
   distinctKeys,
-  entityKeys,
+  entityStems,
   type FuseCache,
   keywordHits,
   type PlacedWord,
@@ -38,13 +38,16 @@ export function buildClaimTable(
     keywords: new Map(),
     fuses: new Map(),
   };
-  const subjectKeys = subjectKeysOf(entities);
+  const subjectStems = subjectStemsOf(entities);
   for (const claim of claims) {
     if (!claim.figure) continue;
     // Keywords say what is counted: the measure's words, plus the statement's and evidence's words
     // that are not part of a subject's name (the subjects are counted separately, as entities).
     const measure = (claim.measure ?? '').replace(/[._-]/g, ' ');
-    const words = claimWords(`${measure} ${claim.statement} ${claim.evidence}`, subjectKeys(claim));
+    const words = claimWords(
+      `${measure} ${claim.statement} ${claim.evidence}`,
+      subjectStems(claim),
+    );
     table.keywords.set(claim.id, words);
     for (const k of words.keys) push(table.byKey, k, claim);
     for (const subject of claim.subjects) push(table.bySubject, subject, claim);
@@ -53,14 +56,14 @@ export function buildClaimTable(
 }
 
 /** The keys of a claim's subjects' names, cached per entity. */
-export function subjectKeysOf(entities: Map<string, Entity>): (claim: Claim) => Set<string> {
+export function subjectStemsOf(entities: Map<string, Entity>): (claim: Claim) => Set<string> {
   const cache = new Map<string, Set<string>>();
   return (claim) => {
     const keys = new Set<string>();
     for (const id of claim.subjects) {
       let own = cache.get(id);
       if (!own) {
-        own = entityKeys(entities.get(id));
+        own = entityStems(entities.get(id));
         cache.set(id, own);
       }
       for (const k of own) keys.add(k);

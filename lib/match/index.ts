@@ -131,6 +131,9 @@ export async function findAnnotationsChunked(
   }
 }
 
+/** Sentences read for claims between pause points (when none of them has a figure). */
+const SENTENCES_PER_STEP = 16;
+
 /** Characters scanned between pause points (paragraph-aligned). */
 const CHUNK_CHARS = 8_000;
 
@@ -224,6 +227,7 @@ function* findClaimAnnotations(
 ): Generator<void, Annotation[]> {
   const out: Annotation[] = [];
   let first = 0;
+  let sentences = 0;
   for (const [from, to] of chunkBounds(text)) {
     for (let pos = from; pos < to; ) {
       const [start, end] = sentenceAt(text, pos);
@@ -257,7 +261,8 @@ function* findClaimAnnotations(
       for (const restated of matchRestated(index.restated, context)) {
         out.push(restatedAnnotation(index, text, restated));
       }
-      yield;
+      // A pause point after a sentence with figures (the costly ones) and every few sentences.
+      if (figures.length > 0 || ++sentences % SENTENCES_PER_STEP === 0) yield;
     }
   }
   return out;

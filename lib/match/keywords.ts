@@ -102,10 +102,13 @@ export function placedWords(text: string, from = 0, to = text.length): PlacedWor
   return out;
 }
 
-/** The keys of an entity's name and aliases (what a claim's keywords leave to the subjects). */
-export function entityKeys(entity: Entity | undefined): Set<string> {
+/**
+ * The stems of an entity's name and aliases: a claim's words that name its subjects are not its own.
+ * Stems, not keys: "crypto theft" names a subject, yet "stolen" stays one of the claim's words.
+ */
+export function entityStems(entity: Entity | undefined): Set<string> {
   if (!entity) return new Set();
-  return new Set(contentWords([entity.name, ...entity.aliases].join(' ')).map(keyOf));
+  return new Set(contentWords([entity.name, ...entity.aliases].join(' ')).map(stem));
 }
 
 /** A claim's own words (keys), and its subjects' names, which are not its own words. */
@@ -113,21 +116,20 @@ export interface ClaimWords {
   keys: Set<string>;
   /** The first four letters of each key: a near form starts like its key. */
   prefixes: Set<string>;
-  subjectKeys: ReadonlySet<string>;
+  subjectStems: ReadonlySet<string>;
 }
 
 /** Letters a near form shares with its key at the start ("stole"/"stolen", not "spent"/"spectator"). */
 const NEAR_PREFIX = 4;
 
 /** The keys of a claim's own words in `text`, leaving out its subjects' names. */
-export function claimWords(text: string, subjectKeys: ReadonlySet<string>): ClaimWords {
+export function claimWords(text: string, subjectStems: ReadonlySet<string>): ClaimWords {
   const keys = new Set<string>();
   for (const w of contentWords(text)) {
-    const key = keyOf(w);
-    if (!subjectKeys.has(key)) keys.add(key);
+    if (!subjectStems.has(stem(w))) keys.add(keyOf(w));
   }
   const prefixes = new Set([...keys].map((k) => k.slice(0, NEAR_PREFIX)));
-  return { keys, prefixes, subjectKeys };
+  return { keys, prefixes, subjectStems };
 }
 
 /** fuse.js instances over each claim's keys, built on first use. */
@@ -145,7 +147,7 @@ export interface KeywordHit {
  */
 export function keywordHits(
   claimId: Claim['id'],
-  { keys, prefixes, subjectKeys }: ClaimWords,
+  { keys, prefixes, subjectStems }: ClaimWords,
   words: readonly PlacedWord[],
   fuses: FuseCache,
 ): KeywordHit[] {
@@ -162,7 +164,7 @@ export function keywordHits(
   const fuse = fuseFor(fuses, claimId, keys);
   for (const word of words) {
     // A word of a subject's name ("Countermeasures") names the subject; it is no near form.
-    if (word.word.length < 5 || keys.has(word.key) || subjectKeys.has(word.key)) continue;
+    if (word.word.length < 5 || keys.has(word.key) || subjectStems.has(stem(word.word))) continue;
     if (!prefixes.has(word.key.slice(0, NEAR_PREFIX))) continue;
     const best = fuse.search(word.key)[0];
     if (

@@ -43,7 +43,8 @@ const PERIOD = new RegExp(
       `from${S}(?<fromB>${YEAR})${S}(?:to|through|until)${S}(?<toB>${YEAR})`,
       `(?<fromC>${YEAR})\\s*[–\\s]\\s*(?<toC>${YEAR})`,
       `since${S}(?:${MONTH}${S})?(?<since>${YEAR})`,
-      `(?:(?:in|during|throughout|for)${S})(?:(?<month>${MONTH}),?${S})?(?<year>${YEAR})`,
+      `(?:(?:in|during|throughout|for)${S})(?:(?<month>${MONTH}),?${S})?(?<year>${YEAR})(?!\\s*[–\\s]\\s*${YEAR})`,
+      `(?:in|during|throughout|for)${S}(?<fromD>${YEAR})\\s*[–\\s]\\s*(?<toD>${YEAR})`,
       `(?:over|in|for|across|within|spanning)${S}${HEDGE}(?<spanN>${NUMBER_PATTERN})${S}(?<spanUnit>${SPAN_UNIT})`,
       `${HEDGE}a${S}(?<decade>decade)`,
       `(?<!the${S})(?<lastYear>last${S}year)`,
@@ -69,8 +70,8 @@ function periodOf(g: Record<string, string | undefined>, anchor?: Anchor): Perio
   if (g.backUnit) return pastPeriod(g.backN ? parseNumber(g.backN) : 1, g.backUnit);
   if (g.spanUnit && g.spanN) return pastPeriod(parseNumber(g.spanN), g.spanUnit);
   if (g.decade) return 'past:10y';
-  const from = g.fromA ?? g.fromB ?? g.fromC;
-  const to = g.toA ?? g.toB ?? g.toC;
+  const from = g.fromA ?? g.fromB ?? g.fromC ?? g.fromD;
+  const to = g.toA ?? g.toB ?? g.toC ?? g.toD;
   if (from && to) return Number(to) > Number(from) ? `range:${from}-${to}` : undefined;
   if (g.since) return `since:${g.since}`;
   if (g.year && g.month) return `month:${g.year}-${String(readMonth(g.month)).padStart(2, '0')}`;

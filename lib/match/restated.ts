@@ -9,7 +9,7 @@
  * work per sentence does not grow with the number of facts.
  */
 import type { Claim, Entity } from '@/lib/facts/schema';
-import { push, subjectKeysOf } from './claims';
+import { push, subjectStemsOf } from './claims';
 import { clauseAround } from './clauses';
 import { findDates, type PlacedDate, sameTime } from './dates';
 import {
@@ -60,10 +60,10 @@ export function buildRestatedTable(
     generic: new Set(),
     fuses: new Map(),
   };
-  const subjectKeys = subjectKeysOf(entities);
+  const subjectStems = subjectStemsOf(entities);
   for (const claim of claims) {
     if (claim.figure) continue;
-    const words = claimWords(`${claim.statement} ${claim.evidence}`, subjectKeys(claim));
+    const words = claimWords(`${claim.statement} ${claim.evidence}`, subjectStems(claim));
     const i = table.entries.push({ claim, words }) - 1;
     for (const k of words.keys) {
       push(table.byKey, k, i);
@@ -118,7 +118,9 @@ export interface SentenceContext {
 
 /** The claims a sentence restates, best first, their marks apart. */
 export function matchRestated(table: RestatedTable, context: SentenceContext): RestatedMatch[] {
-  const { text: sentence, offset, words, entities, marked, published } = context;
+  const { text: sentence, offset, entities, marked, published } = context;
+  // Words inside a marked name ("Deputy National Security Advisor") are the name's, not the claim's.
+  const words = context.words.filter((w) => !marked.some(([s, e]) => s <= w.start && w.end <= e));
   if (table.entries.length === 0 || words.length < 4) return [];
   const sentenceKeys = new Set(words.map((w) => w.key));
   const scored: { claim: Claim; hits: KeywordHit[]; score: number }[] = [];
@@ -190,16 +192,14 @@ function markedSpan(
 }
 
 /**
- * Enough of the claim's own words: three, or two with one only a couple of claims use, or one
- * distinctive word when the sentence names two of the claim's subjects, one of them specific
- * (not a country or a big agency).
+ * Enough of the claim's own words. With a specific subject named (a person, a particular body):
+ * three words, or two with one only a couple of claims use, or that one distinctive word when the
+ * sentence names a second subject. With only countries and big agencies named, which any article
+ * on the topic names: three words with a distinctive one, or two distinctive words.
  */
 function enoughWords(hits: number, distinctive: number, named: number, specific: number): boolean {
-  return (
-    hits >= 3 ||
-    (hits >= 2 && distinctive >= 1) ||
-    (hits >= 1 && distinctive >= 1 && named >= 2 && specific >= 1)
-  );
+  if (specific === 0) return (hits >= 3 && distinctive >= 1) || distinctive >= 2;
+  return hits >= 3 || (hits >= 2 && distinctive >= 1) || (distinctive >= 1 && named >= 2);
 }
 
 /** The shortest stretch of the sentence holding one word for each key the hits carry. */
@@ -255,11 +255,14 @@ function dateConflict(
   when: string,
   published?: string,
 ): PlacedDate | undefined {
+  const dates = findDates(sentence, published);
+  // Lenient on purpose: any date in the sentence that can be the source's rules out a conflict.
+  if (dates.some((d) => sameTime(d, when))) return undefined;
   const [from, to] = clauseAround(sentence, start - offset, end - offset);
-  const near = findDates(sentence, published).filter(
+  const near = dates.filter(
     (d) => (d.start >= from && d.end <= to) || /^\W*$/.test(sentence.slice(0, d.start)),
   );
-  if (near.length === 0 || near.some((d) => sameTime(d, when))) return undefined;
+  if (near.length === 0) return undefined;
   const first = near[0] as PlacedDate;
   return { ...first, start: first.start + offset, end: first.end + offset };
 }

@@ -11,10 +11,10 @@ const seed = (name: string) =>
 const herald = seed('000_377ae14cbf43910e.txt');
 const roundup = seed('002_8281bedc7a467cb7.txt');
 
-/** Claim annotations as [text, factId, verdict]. */
+/** Figure-claim annotations as [text, factId, verdict]. */
 function claims(text: string) {
   return findAnnotations(index, text)
-    .filter((a) => a.kind === 'claim')
+    .filter((a) => a.kind === 'claim' && a.figure)
     .map((a) => [a.text, a.factId, a.verdict]);
 }
 
@@ -26,9 +26,8 @@ describe('the bundled pack on the seed articles', () => {
     ]);
   });
 
-  it('finds every figure of the seeds as an agreeing claim', () => {
+  it('finds every figure of the seeds as an agreeing claim, and no length of time', () => {
     expect(claims(herald)).toEqual([
-      ['10 years', 'kim-ten-years-of-charges', 'agrees'],
       ['half a million dollars', 'doj-fbi-recovered-half-million', 'agrees'],
     ]);
     expect(claims(roundup)).toEqual([
@@ -61,7 +60,7 @@ describe('the bundled pack on the seed articles', () => {
       text: '$3 billion',
       verdict: 'differs',
       reason:
-        'this page: $3 billion overall; sources: about $2 billion overall, over $1 billion in the past 2 years',
+        "Cyber Security Intelligence put North Korea's total crypto theft at about $2 billion; this page says $3 billion, half as much again.",
       comparisons: [
         { claimId: 'nk-crypto-funded-2b', verdict: 'differs' },
         { claimId: 'mayorkas-over-1b-two-years', verdict: 'other-period' },
