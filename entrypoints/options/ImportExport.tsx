@@ -3,7 +3,6 @@
  */
 import { useState } from 'preact/hooks';
 import type { ImportProgress, ImportReport } from '@/lib/facts/import';
-import type { PackError } from '@/lib/facts/validate';
 
 export interface ImportExportProps {
   factCount: number;
@@ -17,16 +16,6 @@ const MAX_ERRORS_SHOWN = 50;
 
 function counted(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
-}
-
-/** "entities[3] (“fbi”), summary: …": where the problem is, then what it is. */
-export function describeError(error: PackError): string {
-  const where = [
-    error.path || 'the file',
-    error.entryId !== undefined ? ` (“${error.entryId}”)` : '',
-    error.field ? `, ${error.field}` : '',
-  ].join('');
-  return `${where}: ${error.message}`;
 }
 
 /** What an import in progress is doing: "Checking 1,200 of 10,000 entries…", then "Saving…". */
@@ -65,7 +54,7 @@ function Report({ report }: { report: ImportReport }) {
         <ul class="errors">
           {errors.map((error, i) => (
             // Errors have no identity of their own; the list is replaced whole on each import.
-            <li key={i}>{describeError(error)}</li>
+            <li key={i}>{error.message}</li>
           ))}
         </ul>
       )}

@@ -4,7 +4,13 @@
  */
 import { mergePacks } from '@/lib/facts/merge';
 import type { FactPack } from '@/lib/facts/schema';
-import { type EntryChecks, type PackCheck, type PackError, planChecks } from '@/lib/facts/validate';
+import {
+  type EntryChecks,
+  fileError,
+  type PackCheck,
+  type PackError,
+  planChecks,
+} from '@/lib/facts/validate';
 import { forEachInSlices } from '@/lib/yield';
 
 type Section = 'sources' | 'entities' | 'claims';
@@ -54,7 +60,7 @@ function parse(text: string): { input?: unknown; error?: PackError } {
     return { input: JSON.parse(text) };
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
-    return { error: { path: '', field: '', message: `The file is not JSON: ${reason}` } };
+    return { error: fileError(`The file is not JSON: ${reason}`) };
   }
 }
 
@@ -66,7 +72,7 @@ function rejected(errors: PackError[]): ImportReport {
 export function saveFailedReport(error: unknown): ImportReport {
   const reason = error instanceof Error ? error.message : String(error);
   const message = `Your facts could not be saved, so nothing was imported: ${reason}`;
-  return rejected([{ path: '', field: '', message }]);
+  return rejected([fileError(message)]);
 }
 
 function isEmpty(pack: FactPack): boolean {

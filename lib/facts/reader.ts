@@ -156,12 +156,18 @@ const FORM_FIELDS: Record<string, { field: FormField; message?: string }> = {
   measure: { field: 'figureMeasure' },
 };
 
+/** "the link must start with https://" → "The link must start with https://." */
+function sentence(problem: string): string {
+  return `${problem.charAt(0).toUpperCase()}${problem.slice(1)}.`;
+}
+
 /** Whatever the pack validator still finds wrong with the entries the form would write. */
 function checkAsPack(form: ReaderFactForm, errors: FormErrors): void {
   const written = writeFact({ ...EMPTY_PACK }, 'reader.form', form);
-  for (const problem of checkEntries(written).errors) {
-    const target = FORM_FIELDS[problem.field.replace(/\[\d+\]$/, '')];
-    if (target && !errors[target.field]) errors[target.field] = target.message ?? problem.message;
+  for (const error of checkEntries(written).errors) {
+    const target = FORM_FIELDS[error.field.replace(/\.\d+$/, '')];
+    if (target && !errors[target.field])
+      errors[target.field] = target.message ?? sentence(error.problem);
   }
 }
 

@@ -1,26 +1,33 @@
 /**
- * Runtime validation of fact packs (schema.ts). Input is untrusted JSON-like data (an imported file,
- * storage): nothing here throws, nothing is copied that the format does not name, and every problem
- * becomes one PackError that says where (list, index, id), which field, and what was expected.
+ * Checks fact packs against schema.ts entry by entry, and adds what a schema of one entry cannot
+ * see: ids unique within a list, and references that resolve (in the pack, or in a context such as
+ * the bundled pack). Input is untrusted (an imported file, storage): nothing here throws, nothing is
+ * copied that the format does not name, and every problem is said once, naming the entry and field:
+ * "Source 3 (“Evil”): the link must start with http:// or https://".
  */
-import { isWebUrl } from '@/lib/safe-url';
+import * as v from 'valibot';
 import {
-  type Claim,
-  ENTITY_KINDS,
-  type Entity,
+  ClaimSchema,
+  EntitySchema,
   type FactPack,
-  type Figure,
-  QUALIFIERS,
-  type Source,
+  FactPackSchema,
+  instead,
+  type Measure,
+  MUST_BE_A_PACK,
+  MUST_BE_AN_ENTRY,
+  quoted,
+  SourceSchema,
 } from './schema';
 
 export interface PackError {
   /** Where the entry is: "entities[3]", or "" for the pack itself. */
   path: string;
   entryId?: string;
-  /** The field at fault: "kind", "aliases[2]", "figure.value", or "" for the whole entry. */
+  /** The field at fault, as valibot's dot path: "kind", "aliases.2", "figure.value"; "" for the whole entry. */
   field: string;
-  /** A sentence a reader understands, starting with the location. */
+  /** The problem in that field, without the entry: "the link must start with http:// or https://". */
+  problem: string;
+  /** The sentence a reader sees: the entry, then the problem. */
   message: string;
 }
 
@@ -32,29 +39,16 @@ export interface PackCheck {
   errors: PackError[];
 }
 
-/** Evidence is "a short verbatim phrase (~12 words)"; a little slack for hyphenated or bracketed words. */
-export const MAX_EVIDENCE_WORDS = 14;
-
-const PACK_FIELDS = ['format', 'name', 'sources', 'entities', 'claims'];
-const SOURCE_FIELDS = ['id', 'title', 'publisher', 'url', 'published'];
-const ENTITY_FIELDS = ['id', 'name', 'kind', 'aliases', 'summary', 'sourceIds', 'generic'];
-const CLAIM_FIELDS = [
-  'id',
-  'statement',
-  'subjects',
-  'sourceId',
-  'evidence',
-  'attributedTo',
-  'when',
-  'figure',
-  'measure',
-];
-const FIGURE_FIELDS = ['value', 'unit', 'qualifier', 'period'];
-
-const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-const PERIOD = /^(?:total|past:[1-9]\d*[ym]|year:\d{4}|month:\d{4}-(?:0[1-9]|1[0-2])|since:\d{4})$/;
+/** The checks of one pack, one step per entry, so a caller can run them in slices. */
+export interface EntryChecks {
+  /** One step per entry (sources, then entities, then claims): run each once, in order. */
+  steps: (() => void)[];
+  /** What `checkEntries` returns, once every step has run. */
+  result(): PackCheck;
+}
 
 type Json = Record<string, unknown>;
+type Section = 'sources' | 'entities' | 'claims';
 
 /** Validates a whole pack: ok only if every entry is valid and every reference resolves within it. */
 export function validatePack(input: unknown): PackValidation {
@@ -72,23 +66,18 @@ export function checkEntries(input: unknown, context?: FactPack): PackCheck {
   return checks.result();
 }
 
-/** The checks of one pack, one step per entry, so a caller can run them in slices. */
-export interface EntryChecks {
-  /** One step per entry (sources, then entities, then claims): run each once, in order. */
-  steps: (() => void)[];
-  /** What `checkEntries` returns, once every step has run. */
-  result(): PackCheck;
-}
-
 /** The checks `checkEntries` runs on `input`, as steps that have not run yet. */
 export function planChecks(input: unknown, context?: FactPack): EntryChecks {
   const errors: PackError[] = [];
   const top = readTop(input, errors);
-  const sources = new ListCheck('sources', errors, checkSource);
-  const sourceRefs = new Refs('source', sources, context?.sources);
-  const entities = new ListCheck('entities', errors, (e) => checkEntity(e, sourceRefs));
-  const entityRefs = new Refs('entity', entities, context?.entities);
-  const claims = new ListCheck('claims', errors, (e) => checkClaim(e, entityRefs, sourceRefs));
+  const sources = new ListCheck('sources', SourceSchema, errors, []);
+  const sourceRefs = new Refs(sources, context?.sources);
+  const entities = new ListCheck('entities', EntitySchema, errors, [['sourceIds', sourceRefs]]);
+  const entityRefs = new Refs(entities, context?.entities);
+  const claims = new ListCheck('claims', ClaimSchema, errors, [
+    ['subjects', entityRefs],
+    ['sourceId', sourceRefs],
+  ]);
   return {
     steps: [
       ...sources.steps(top.sources),
@@ -102,56 +91,76 @@ export function planChecks(input: unknown, context?: FactPack): EntryChecks {
         sources: sources.valid,
         entities: entities.valid,
         claims: claims.valid,
+        ...(top.measures === undefined ? {} : { measures: top.measures }),
       },
       errors,
     }),
   };
 }
 
+const anyList = v.array(v.unknown(), instead('must be a list'));
+/** The pack with its lists unchecked: entries are checked one by one, in slices. */
+const PackTopSchema = v.strictObject(
+  { ...FactPackSchema.entries, sources: anyList, entities: anyList, claims: anyList },
+  FactPackSchema.message,
+);
+
 interface Top {
   name?: string;
   sources: unknown[];
   entities: unknown[];
   claims: unknown[];
+  /** Few and small: checked with the pack's own fields, not entry by entry. */
+  measures?: Measure[];
 }
 
+/** The pack's own fields; a list that is not a list reads as empty (and is reported). */
 function readTop(input: unknown, errors: PackError[]): Top {
-  const top: Top = { sources: [], entities: [], claims: [] };
-  if (!isRecord(input)) {
-    errors.push({
-      path: '',
-      field: '',
-      message: `pack: must be an object with format, sources, entities and claims; got ${describe(input)}`,
-    });
-    return top;
-  }
-  const fail = (field: string, problem: string) =>
-    errors.push({ path: '', field, message: `pack: field ${quote(field)} ${problem}` });
-  for (const key of unknownKeys(input, PACK_FIELDS)) fail(key, notInFormat(PACK_FIELDS));
-  const format = own(input, 'format');
-  if (format !== 1) fail('format', `must be 1; got ${describe(format)}`);
-  const name = own(input, 'name');
-  if (typeof name === 'string') top.name = name;
-  else if (name !== undefined) fail('name', `must be a string; got ${describe(name)}`);
-  for (const list of ['sources', 'entities', 'claims'] as const) {
-    const value = own(input, list);
-    if (Array.isArray(value)) top[list] = value;
-    else fail(list, `must be a list; got ${describe(value)}`);
-  }
-  return top;
+  const where = { path: '', label: 'The file' };
+  const parsed = parseRecord(PackTopSchema, input, where);
+  if (parsed.success) return parsed.output;
+  errors.push(...parsed.errors);
+  const fields: Json = isRecord(input) ? input : {};
+  const list = (key: Section) => {
+    const value = own(fields, key);
+    return Array.isArray(value) ? value : [];
+  };
+  const name = own(fields, 'name');
+  return {
+    ...(typeof name === 'string' ? { name } : {}),
+    sources: list('sources'),
+    entities: list('entities'),
+    claims: list('claims'),
+  };
 }
+
+/** The schema parts the messages need to walk: an object's fields, an optional's inner schema. */
+interface SchemaNode {
+  entries?: Record<string, SchemaNode>;
+  wrapped?: SchemaNode;
+}
+
+const NOUNS: Record<Section, string> = { sources: 'Source', entities: 'Entity', claims: 'Claim' };
+/** The field that names an entry for a reader, before its id. */
+const LABEL_FIELDS: Record<Section, string> = {
+  sources: 'title',
+  entities: 'name',
+  claims: 'statement',
+};
 
 /** One list checked entry by entry: its valid entries, and the ids of entries that failed. */
 class ListCheck<T extends { id: string }> {
   readonly valid: T[] = [];
   readonly validIds = new Set<string>();
   readonly invalidIds = new Set<string>();
-  private readonly firstPath = new Map<string, string>();
+  private readonly firstIndex = new Map<string, number>();
 
   constructor(
-    private readonly list: string,
+    private readonly list: Section,
+    private readonly schema: v.GenericSchema<unknown, T>,
     private readonly errors: PackError[],
-    private readonly checkOne: (entry: EntryCheck) => T | undefined,
+    /** Fields holding ids of other entries, and where those ids must resolve. */
+    private readonly references: [string, Refs][],
   ) {}
 
   /** One step per item, checking it at its index. */
@@ -160,57 +169,31 @@ class ListCheck<T extends { id: string }> {
   }
 
   private check(item: unknown, index: number): void {
-    const path = `${this.list}[${index}]`;
-    if (!isRecord(item)) {
-      this.errors.push({
-        path,
-        field: '',
-        message: `${path}: must be an object; got ${describe(item)}`,
-      });
-      return;
-    }
-    const rawId = own(item, 'id');
+    const fields: Json = isRecord(item) ? item : {};
+    const rawId = own(fields, 'id');
     const id = typeof rawId === 'string' && rawId.trim() !== '' ? rawId : undefined;
-    const entry = new EntryCheck(item, path, id);
-    const earlier = id === undefined ? undefined : this.firstPath.get(id);
-    if (earlier)
-      entry.fail('id', `${quote(id ?? '')} is already used by ${earlier}; ids must be unique`);
-    else if (id !== undefined) this.firstPath.set(id, path);
-    const value = this.checkOne(entry);
-    if (value && entry.errors.length === 0) {
-      this.valid.push(value);
-      this.validIds.add(value.id);
-    } else if (id !== undefined && !earlier) this.invalidIds.add(id);
-    this.errors.push(...entry.errors);
-  }
-}
-
-/** One entry being checked: reads only its own fields and collects its errors. */
-class EntryCheck {
-  readonly errors: PackError[] = [];
-
-  constructor(
-    readonly fields: Json,
-    readonly path: string,
-    readonly id: string | undefined,
-  ) {}
-
-  get(field: string): unknown {
-    return own(this.fields, field);
-  }
-
-  fail(field: string, problem: string): void {
-    const where = this.id === undefined ? this.path : `${this.path} (id ${quote(this.id)})`;
-    this.errors.push({
-      path: this.path,
-      ...(this.id === undefined ? {} : { entryId: this.id }),
-      field,
-      message: `${where}: field ${quote(field)} ${problem}`,
-    });
-  }
-
-  rejectUnknown(allowed: string[], prefix = '', fields = this.fields): void {
-    for (const key of unknownKeys(fields, allowed)) this.fail(prefix + key, notInFormat(allowed));
+    const where: Where = {
+      path: `${this.list}[${index}]`,
+      label: labelOf(this.list, index, fields),
+      ...(id === undefined ? {} : { entryId: id }),
+    };
+    const entryErrors: PackError[] = [];
+    const earlier = id === undefined ? undefined : this.firstIndex.get(id);
+    if (id !== undefined && earlier !== undefined) {
+      const first = `${NOUNS[this.list].toLowerCase()} ${earlier + 1}`;
+      entryErrors.push(errorAt(where, 'id', `the id ${quoted(id)} is already used by ${first}`));
+    } else if (id !== undefined) this.firstIndex.set(id, index);
+    const parsed = parseRecord(this.schema, item, where);
+    if (!parsed.success) entryErrors.push(...parsed.errors);
+    for (const [field, refs] of this.references) {
+      entryErrors.push(...refs.problems(fields, field, where));
+    }
+    const saidOnce = onePerField(entryErrors);
+    if (parsed.success && saidOnce.length === 0) {
+      this.valid.push(parsed.output);
+      this.validIds.add(parsed.output.id);
+    } else if (id !== undefined && earlier === undefined) this.invalidIds.add(id);
+    this.errors.push(...saidOnce);
   }
 }
 
@@ -222,263 +205,185 @@ class Refs {
   private readonly context: Set<string>;
 
   constructor(
-    readonly kind: 'source' | 'entity',
     private readonly checked: { validIds: Set<string>; invalidIds: Set<string> },
     context: { id: string }[] = [],
   ) {
     this.context = new Set(context.map((entry) => entry.id));
   }
 
-  /** Why `id` does not resolve, or undefined if it does. */
-  problem(id: string): string | undefined {
+  /** What is wrong with the ids in `field` of an entry (a list of ids, or one id). */
+  problems(fields: Json, field: string, where: Where): PackError[] {
+    const value = own(fields, field);
+    const ids = Array.isArray(value) ? value : [value];
+    return ids.flatMap((id: unknown, i) => {
+      const problem = typeof id === 'string' ? this.problem(id) : undefined;
+      if (problem === undefined) return [];
+      const path = Array.isArray(value) ? [field, i] : [field];
+      return [
+        errorAt(where, path.join('.'), `${fieldWords(path)} ${quoted(String(id))} ${problem}`),
+      ];
+    });
+  }
+
+  private problem(id: string): string | undefined {
     if (this.checked.validIds.has(id) || this.context.has(id)) return undefined;
-    if (this.checked.invalidIds.has(id))
-      return `refers to ${this.kind} ${quote(id)}, which is itself invalid`;
-    return `refers to ${this.kind} ${quote(id)}, which does not exist`;
+    if (this.checked.invalidIds.has(id)) return 'has a problem of its own';
+    return 'does not exist';
   }
 }
 
-function checkSource(entry: EntryCheck): Source | undefined {
-  entry.rejectUnknown(SOURCE_FIELDS);
-  const id = requireText(entry, 'id');
-  const title = requireText(entry, 'title');
-  const publisher = requireText(entry, 'publisher');
-  const url = optionalUrl(entry, 'url');
-  const published = optionalDate(entry, 'published');
-  if (id === undefined || title === undefined || publisher === undefined) return undefined;
-  return {
-    id,
-    title,
-    publisher,
-    ...(url === undefined ? {} : { url }),
-    ...(published === undefined ? {} : { published }),
-  };
+/** Where an entry is, and how a reader recognises it: "Source 3 (“Evil”)". */
+interface Where {
+  path: string;
+  label: string;
+  entryId?: string;
 }
 
-function checkEntity(entry: EntryCheck, sources: Refs): Entity | undefined {
-  entry.rejectUnknown(ENTITY_FIELDS);
-  const id = requireText(entry, 'id');
-  const name = requireText(entry, 'name');
-  const kind = requireOneOf(entry, 'kind', ENTITY_KINDS);
-  const aliases = requireTextList(entry, 'aliases');
-  // A reader's fact may have no details yet: the card then shows the name and sources only.
-  const summary = requireString(entry, 'summary');
-  const sourceIds = requireRefs(entry, 'sourceIds', sources);
-  const generic = entry.get('generic');
-  if (generic !== undefined && typeof generic !== 'boolean') {
-    entry.fail('generic', `must be true or false; got ${describe(generic)}`);
-  }
-  if (
-    id === undefined ||
-    name === undefined ||
-    kind === undefined ||
-    aliases === undefined ||
-    summary === undefined ||
-    sourceIds === undefined
-  ) {
-    return undefined;
-  }
-  return {
-    id,
-    name,
-    kind,
-    aliases,
-    summary,
-    sourceIds,
-    ...(typeof generic === 'boolean' ? { generic } : {}),
-  };
-}
-
-function checkClaim(entry: EntryCheck, entities: Refs, sources: Refs): Claim | undefined {
-  entry.rejectUnknown(CLAIM_FIELDS);
-  const id = requireText(entry, 'id');
-  const statement = requireText(entry, 'statement');
-  const subjects = requireRefs(entry, 'subjects', entities);
-  if (subjects?.length === 0) entry.fail('subjects', 'must name at least one entity');
-  const sourceId = requireText(entry, 'sourceId');
-  const sourceProblem = sourceId === undefined ? undefined : sources.problem(sourceId);
-  if (sourceProblem) entry.fail('sourceId', sourceProblem);
-  const evidence = requireText(entry, 'evidence');
-  const words = evidence?.trim().split(/\s+/).length ?? 0;
-  if (words > MAX_EVIDENCE_WORDS) {
-    entry.fail(
-      'evidence',
-      `must be a short verbatim phrase of at most ${MAX_EVIDENCE_WORDS} words; got ${words} words`,
-    );
-  }
-  const attributedTo = optionalText(entry, 'attributedTo');
-  const when = optionalDate(entry, 'when');
-  const figure = optionalFigure(entry);
-  const measure = optionalText(entry, 'measure');
-  if (entry.get('figure') !== undefined && entry.get('measure') === undefined) {
-    entry.fail('measure', 'is missing; a claim with a figure needs a measure to be compared');
-  }
-  if (entry.get('figure') === undefined && measure !== undefined) {
-    entry.fail('measure', 'is set but the claim has no figure to compare');
-  }
-  if (
-    id === undefined ||
-    statement === undefined ||
-    subjects === undefined ||
-    sourceId === undefined ||
-    evidence === undefined
-  ) {
-    return undefined;
-  }
-  return {
-    id,
-    statement,
-    subjects,
-    sourceId,
-    evidence,
-    ...(attributedTo === undefined ? {} : { attributedTo }),
-    ...(when === undefined ? {} : { when }),
-    ...(figure === undefined ? {} : { figure }),
-    ...(measure === undefined ? {} : { measure }),
-  };
-}
-
-function optionalFigure(entry: EntryCheck): Figure | undefined {
-  const raw = entry.get('figure');
-  if (raw === undefined) return undefined;
-  if (!isRecord(raw)) {
-    entry.fail(
-      'figure',
-      `must be an object with value, unit, qualifier and period; got ${describe(raw)}`,
-    );
-    return undefined;
-  }
-  entry.rejectUnknown(FIGURE_FIELDS, 'figure.', raw);
-  const value = own(raw, 'value');
-  const valueOk = typeof value === 'number' && Number.isFinite(value);
-  if (!valueOk) entry.fail('figure.value', `must be a finite number; got ${describe(value)}`);
-  const unit = own(raw, 'unit');
-  const unitOk = typeof unit === 'string' && unit.trim() !== '';
-  if (!unitOk) {
-    entry.fail(
-      'figure.unit',
-      `must be a non-empty string such as "USD" or "years"; got ${describe(unit)}`,
-    );
-  }
-  const qualifier = own(raw, 'qualifier');
-  const qualifierOk = isOneOf(qualifier, QUALIFIERS);
-  if (!qualifierOk) {
-    entry.fail(
-      'figure.qualifier',
-      `must be one of ${QUALIFIERS.join(', ')}; got ${describe(qualifier)}`,
-    );
-  }
-  const period = own(raw, 'period');
-  const periodOk = typeof period === 'string' && PERIOD.test(period);
-  if (!periodOk) {
-    entry.fail(
-      'figure.period',
-      `must be "total", "past:<n>y", "past:<n>m", "year:YYYY", "month:YYYY-MM" or "since:YYYY"; got ${describe(period)}`,
-    );
-  }
-  if (!valueOk || !unitOk || !qualifierOk || !periodOk) return undefined;
-  return { value, unit, qualifier, period };
-}
-
-function requireString(entry: EntryCheck, field: string): string | undefined {
-  const value = entry.get(field);
-  if (typeof value === 'string') return value;
-  entry.fail(
-    field,
-    value === undefined ? 'is missing' : `must be a string; got ${describe(value)}`,
+function labelOf(list: Section, index: number, fields: Json): string {
+  const label = [own(fields, LABEL_FIELDS[list]), own(fields, 'id')].find(
+    (value): value is string => typeof value === 'string' && value.trim() !== '',
   );
-  return undefined;
+  return `${NOUNS[list]} ${index + 1}${label === undefined ? '' : ` (${quoted(label.trim())})`}`;
 }
 
-function requireText(entry: EntryCheck, field: string): string | undefined {
-  const value = entry.get(field);
-  if (value === undefined) {
-    entry.fail(field, 'is missing');
-    return undefined;
+/** An error about the file as a whole (not JSON, not saved): its problem is the whole message. */
+export function fileError(problem: string): PackError {
+  return { path: '', field: '', problem, message: problem };
+}
+
+function errorAt(where: Where, field: string, problem: string): PackError {
+  return {
+    path: where.path,
+    ...(where.entryId === undefined ? {} : { entryId: where.entryId }),
+    field,
+    problem,
+    // A problem with the whole entry reads on from its label: "Claim 2 must be an object, not null".
+    message: field === '' ? `${where.label} ${problem}` : `${where.label}: ${problem}`,
+  };
+}
+
+/**
+ * `input` checked by an object schema, with problems as errors. A list is not an object here
+ * (valibot's objects accept arrays, whose fields would then all be "missing").
+ */
+function parseRecord<T>(
+  schema: v.GenericSchema<unknown, T>,
+  input: unknown,
+  where: Where,
+): { success: true; output: T } | { success: false; errors: PackError[] } {
+  if (Array.isArray(input)) {
+    const expected = where.path === '' ? MUST_BE_A_PACK : MUST_BE_AN_ENTRY;
+    return { success: false, errors: [errorAt(where, '', instead(expected)({ input }))] };
   }
-  return checkText(entry, field, value);
+  const parsed = v.safeParse(schema, input);
+  return parsed.success
+    ? { success: true, output: parsed.output }
+    : { success: false, errors: describeIssues(parsed.issues, where, schema) };
 }
 
-function optionalText(entry: EntryCheck, field: string): string | undefined {
-  const value = entry.get(field);
-  return value === undefined ? undefined : checkText(entry, field, value);
+/** valibot's issues for one entry (checked with `schema`) as errors in a reader's words. */
+function describeIssues(
+  issues: readonly v.BaseIssue<unknown>[],
+  where: Where,
+  schema: v.GenericSchema,
+): PackError[] {
+  return issues.flatMap((issue) => {
+    const keys = (issue.path ?? []).map((item) => item.key as string | number);
+    const last = issue.path?.at(-1);
+    if (last?.origin !== 'key') {
+      const problem = keys.length > 0 ? `${fieldWords(keys)} ${issue.message}` : issue.message;
+      return [errorAt(where, keys.join('.'), problem)];
+    }
+    if (issue.expected !== 'never') {
+      const verb = PLURAL_FIELDS.has(String(keys.at(-1))) ? 'are' : 'is';
+      return [errorAt(where, keys.join('.'), `${fieldWords(keys)} ${verb} missing`)];
+    }
+    // valibot names the first unknown field of an object; name them all at once.
+    const parent = keys.slice(0, -1);
+    const allowed = fieldsAt(schema, parent);
+    const unknown = isRecord(last.input) ? Object.keys(last.input) : [];
+    return unknown
+      .filter((key) => !allowed.includes(key))
+      .map((key) =>
+        errorAt(
+          where,
+          [...parent, key].join('.'),
+          `${quoted(key)} is not part of the format (allowed here: ${allowed.join(', ')})`,
+        ),
+      );
+  });
 }
 
-function checkText(entry: EntryCheck, field: string, value: unknown): string | undefined {
-  if (typeof value === 'string' && value.trim() !== '') return value;
-  entry.fail(field, `must be a non-empty string; got ${describe(value)}`);
-  return undefined;
-}
-
-function requireOneOf<T extends string>(
-  entry: EntryCheck,
-  field: string,
-  allowed: readonly T[],
-): T | undefined {
-  const value = entry.get(field);
-  if (isOneOf(value, allowed)) return value;
-  const problem = value === undefined ? 'is missing' : `got ${describe(value)}`;
-  entry.fail(field, `must be one of ${allowed.join(', ')}; ${problem}`);
-  return undefined;
-}
-
-function requireTextList(entry: EntryCheck, field: string): string[] | undefined {
-  const value = entry.get(field);
-  if (!Array.isArray(value)) {
-    entry.fail(
-      field,
-      value === undefined ? 'is missing' : `must be a list of strings; got ${describe(value)}`,
-    );
-    return undefined;
+/** The fields the object at `keys` inside `schema` may have. */
+function fieldsAt(schema: v.GenericSchema, keys: (string | number)[]): string[] {
+  // Object schemas have `entries`, optional ones `wrapped`: all this walk needs of valibot's types.
+  let node = schema as SchemaNode | undefined;
+  for (const key of keys) {
+    node = node?.entries?.[key];
+    while (node?.wrapped) node = node.wrapped;
   }
-  const texts: string[] = [];
-  value.forEach((item: unknown, i) => {
-    const text = checkText(entry, `${field}[${i}]`, item);
-    if (text !== undefined) texts.push(text);
+  return Object.keys(node?.entries ?? {});
+}
+
+const FIELD_WORDS: Record<string, string> = {
+  format: 'the format',
+  name: 'the name',
+  sources: 'the sources',
+  entities: 'the entities',
+  claims: 'the claims',
+  measures: 'the measures',
+  label: 'the label',
+  id: 'the id',
+  title: 'the title',
+  publisher: 'the publisher',
+  url: 'the link',
+  published: 'the date published',
+  kind: 'the kind',
+  aliases: 'the aliases',
+  summary: 'the summary',
+  sourceIds: 'the sources',
+  generic: '“generic”',
+  statement: 'the statement',
+  subjects: 'the subjects',
+  sourceId: 'the source',
+  evidence: 'the quote',
+  attributedTo: 'who said it',
+  when: 'the date',
+  figure: 'the figure',
+  measure: 'the measure',
+};
+const PLURAL_FIELDS = new Set([
+  'sources',
+  'entities',
+  'claims',
+  'aliases',
+  'sourceIds',
+  'subjects',
+]);
+/** One item of a list field: "alias 2", "source 1". */
+const ITEM_WORDS: Record<string, string> = {
+  aliases: 'alias',
+  sourceIds: 'source',
+  subjects: 'subject',
+  measures: 'measure',
+};
+
+/** A field path in words: "the link", "alias 2", "the figure's value". */
+function fieldWords(keys: (string | number)[]): string {
+  const [first = '', second] = keys.map(String);
+  if (typeof keys[1] === 'number') return `${ITEM_WORDS[first] ?? 'item'} ${keys[1] + 1}`;
+  if (second !== undefined) return `${FIELD_WORDS[first] ?? quoted(first)}’s ${second}`;
+  return FIELD_WORDS[first] ?? quoted(first);
+}
+
+/** The first error about each field: one wrong value is one message. */
+function onePerField(errors: PackError[]): PackError[] {
+  const seen = new Set<string>();
+  return errors.filter((error) => {
+    if (seen.has(error.field)) return false;
+    seen.add(error.field);
+    return true;
   });
-  return texts.length === value.length ? texts : undefined;
-}
-
-function requireRefs(entry: EntryCheck, field: string, refs: Refs): string[] | undefined {
-  const ids = requireTextList(entry, field);
-  ids?.forEach((id, i) => {
-    const problem = refs.problem(id);
-    if (problem) entry.fail(`${field}[${i}]`, problem);
-  });
-  return ids;
-}
-
-function optionalUrl(entry: EntryCheck, field: string): string | undefined {
-  const value = optionalText(entry, field);
-  if (value === undefined) return undefined;
-  if (isWebUrl(value)) return value;
-  entry.fail(field, `must be an http: or https: URL; got ${describe(value)}`);
-  return undefined;
-}
-
-function optionalDate(entry: EntryCheck, field: string): string | undefined {
-  const value = entry.get(field);
-  if (value === undefined) return undefined;
-  if (typeof value === 'string' && isPartialDate(value)) return value;
-  entry.fail(field, `must be a date "YYYY", "YYYY-MM" or "YYYY-MM-DD"; got ${describe(value)}`);
-  return undefined;
-}
-
-function isPartialDate(text: string): boolean {
-  const match = PARTIAL_DATE.exec(text);
-  if (!match) return false;
-  const [, year, month, day] = match;
-  if (month === undefined) return true;
-  const m = Number(month);
-  if (m < 1 || m > 12) return false;
-  if (day === undefined) return true;
-  const d = Number(day);
-  // Day 0 of the next month is the last day of this one.
-  return d >= 1 && d <= new Date(Date.UTC(Number(year), m, 0)).getUTCDate();
-}
-
-function isOneOf<T extends string>(value: unknown, allowed: readonly T[]): value is T {
-  return typeof value === 'string' && (allowed as readonly string[]).includes(value);
 }
 
 function isRecord(value: unknown): value is Json {
@@ -488,28 +393,4 @@ function isRecord(value: unknown): value is Json {
 /** Own properties only: an inherited or `__proto__`-planted value is never read as a field. */
 function own(fields: Json, key: string): unknown {
   return Object.hasOwn(fields, key) ? fields[key] : undefined;
-}
-
-function unknownKeys(fields: Json, allowed: string[]): string[] {
-  return Object.keys(fields).filter((key) => !allowed.includes(key));
-}
-
-function notInFormat(allowed: string[]): string {
-  return `is not part of the format (allowed: ${allowed.join(', ')})`;
-}
-
-function quote(text: string): string {
-  return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
-}
-
-/** A short description of any value for messages; never calls the value's own methods. */
-function describe(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'null';
-  if (typeof value === 'string') return quote(value);
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
-    return String(value);
-  }
-  if (Array.isArray(value)) return 'a list';
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }

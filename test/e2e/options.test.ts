@@ -219,7 +219,7 @@ describe('the options page', () => {
       'Nothing was imported: the file has 1 problem.',
     );
     expect(await page.locator('.errors li').allTextContents()).toEqual([
-      'entities[1] (“b”), kind: entities[1] (id "b"): field "kind" must be one of person, organisation, country, place, programme, event, concept; got "planet"',
+      'Entity 2 (“Beta”): the kind must be one of person, organisation, country, place, programme, event, concept, not “planet”',
     ]);
     expect(await importFile(page, 'notjson.json', '{"format": 1, ')).toBe(
       'Nothing was imported: the file has 1 problem.',
@@ -291,7 +291,7 @@ describe('the options page', () => {
       'Nothing was imported: the file has 1 problem.',
     );
     expect(await page.locator('.errors li').textContent()).toMatch(
-      /^the file: Your facts could not be saved, so nothing was imported: /,
+      /^Your facts could not be saved, so nothing was imported: /,
     );
     expect((await storedPack(page))?.entities.length).toBe(before?.entities.length);
     await page.close();

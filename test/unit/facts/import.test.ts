@@ -4,6 +4,7 @@ import { exportFileName, packToJson } from '@/lib/facts/export';
 import { importPack, saveFailedReport } from '@/lib/facts/import';
 import { addFact, EMPTY_FORM } from '@/lib/facts/reader';
 import type { FactPack } from '@/lib/facts/schema';
+import { fileError } from '@/lib/facts/validate';
 
 const EMPTY: FactPack = { format: 1, name: 'My facts', sources: [], entities: [], claims: [] };
 
@@ -119,7 +120,7 @@ describe('importPack', () => {
     const notPack = importPack(EMPTY, '[1, 2]');
     expect(notPack.pack).toBe(EMPTY);
     expect(notPack.report.errors[0]?.message).toBe(
-      'pack: must be an object with format, sources, entities and claims; got a list',
+      'The file must be a fact pack (an object with format, sources, entities and claims), not a list',
     );
   });
 
@@ -131,14 +132,12 @@ describe('importPack', () => {
       // Entries citing the bad source are wrong too, and say why.
       expect(report.errors.map((e) => [e.entryId, e.field])).toEqual([
         ['src.hearing', 'url'],
-        ['mayorkas', 'sourceIds[0]'],
-        ['usa', 'sourceIds[0]'],
-        ['claim.theft', 'subjects[0]'],
+        ['mayorkas', 'sourceIds.0'],
+        ['usa', 'sourceIds.0'],
+        ['claim.theft', 'subjects.0'],
         ['claim.theft', 'sourceId'],
       ]);
-      expect(report.errors[1]?.message).toMatch(
-        /refers to source "src.hearing", which is itself invalid/,
-      );
+      expect(report.errors[1]?.problem).toBe('source 1 “src.hearing” has a problem of its own');
     }
   });
 
@@ -174,7 +173,7 @@ describe('importPack', () => {
     const claim = { ...PACK.claims[0], id: 'mine', sourceId: 'src.blog', subjects: ['usa'] };
     const file = { format: 1, sources: [], entities: [], claims: [claim] };
     expect(importPack(EMPTY, json(file)).report.errors.map((e) => e.field)).toEqual([
-      'subjects[0]',
+      'subjects.0',
       'sourceId',
     ]);
     const { pack, report } = importPack(EMPTY, json(file), bundled);
@@ -213,12 +212,9 @@ describe('saveFailedReport', () => {
       added: { sources: 0, entities: 0, claims: 0 },
       duplicates: [],
       errors: [
-        {
-          path: '',
-          field: '',
-          message:
-            'Your facts could not be saved, so nothing was imported: Resource::kQuotaBytes quota exceeded',
-        },
+        fileError(
+          'Your facts could not be saved, so nothing was imported: Resource::kQuotaBytes quota exceeded',
+        ),
       ],
     });
   });

@@ -1,12 +1,12 @@
 import { render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
 import {
-  describeError,
   describeProgress,
   ImportExport,
   summariseImport,
 } from '@/entrypoints/options/ImportExport';
 import type { ImportProgress, ImportReport } from '@/lib/facts/import';
+import { fileError } from '@/lib/facts/validate';
 import { renderRoot } from '../render-root';
 
 const OK: ImportReport = {
@@ -22,8 +22,14 @@ const BAD: ImportReport = {
   added: { sources: 0, entities: 0, claims: 0 },
   duplicates: [],
   errors: [
-    { path: 'entities[3]', entryId: 'fbi', field: 'kind', message: 'must be one of person, …' },
-    { path: '', field: '', message: 'The file is not JSON: bad' },
+    {
+      path: 'entities[4]',
+      entryId: 'fbi',
+      field: 'kind',
+      problem: 'the kind must be one of person, …',
+      message: 'Entity 4 (“FBI”): the kind must be one of person, …',
+    },
+    fileError('The file is not JSON: bad'),
   ],
 };
 
@@ -39,12 +45,8 @@ describe('import report', () => {
     );
   });
 
-  it('says nothing was imported and where each problem is', () => {
+  it('says nothing was imported', () => {
     expect(summariseImport(BAD)).toBe('Nothing was imported: the file has 2 problems.');
-    expect(BAD.errors.map(describeError)).toEqual([
-      'entities[3] (“fbi”), kind: must be one of person, …',
-      'the file: The file is not JSON: bad',
-    ]);
   });
 
   it('says how far an import has got', () => {
