@@ -32,6 +32,17 @@ function groupThousands(value: number): string {
   return `${value < 0 ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
 }
 
+/** An amount in a tight space, such as a scale's ticks: "$1.5bn", "£450m", "300k", "40 %". */
+export function formatCompact(value: number, unit: string): string {
+  const scale = SCALES.find((s) => Math.abs(value) >= s.value);
+  const number = scale
+    ? `${Math.round((value / scale.value) * 10) / 10}${scale.short[0]}`
+    : groupThousands(Math.round(value * 10) / 10);
+  const sign = currencySign(unit);
+  if (sign) return `${sign}${number}`;
+  return unit === 'percent' ? `${number} %` : number;
+}
+
 /** An amount with its unit: "$1.2 billion", "£450 million", "3,000", "40 %", "12 kg". */
 export function formatAmount(figure: Pick<Figure, 'value' | 'unit'>): string {
   const sign = currencySign(figure.unit);
@@ -117,6 +128,12 @@ export const VERDICT_LABELS: Record<Verdict, string> = {
   'other-period': 'Sources give another period',
   'other-scope': 'Sources count something else',
   'different-unit': 'Sources use another unit',
+};
+
+/** A restated claim's verdict as a heading: the page retells it, or dates it otherwise. */
+export const RESTATED_LABELS: Record<'agrees' | 'differs', string> = {
+  agrees: 'Restates a sourced claim',
+  differs: 'Dated otherwise than the source',
 };
 
 /** One source row's relation to the page, in a word or two. */

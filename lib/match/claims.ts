@@ -13,11 +13,19 @@ import {
   entityStems,
   type FuseCache,
   keywordHits,
+  MAX_POSTING,
   type PlacedWord,
 } from './keywords';
 import { compareFigures } from './verdicts';
 
 export interface ClaimTable {
+  /**
+   * Stems of the names of subjects that are things rather than actors (concepts, programmes):
+   * "crypto" speaks of crypto theft even where "crypto theft" is not written.
+   */
+  topicStems: Map<string, Set<string>>;
+  /** Figure claims by a stem of a topic subject's name. */
+  byTopicStem: Map<string, Claim[]>;
   /** Figure claims by keyword key. */
   byKey: Map<string, Claim[]>;
   /** Figure claims by subject entity id. */
@@ -33,6 +41,8 @@ export function buildClaimTable(
   entities: Map<string, Entity>,
 ): ClaimTable {
   const table: ClaimTable = {
+    topicStems: new Map(),
+    byTopicStem: new Map(),
     byKey: new Map(),
     bySubject: new Map(),
     keywords: new Map(),
@@ -50,7 +60,17 @@ export function buildClaimTable(
     );
     table.keywords.set(claim.id, words);
     for (const k of words.keys) push(table.byKey, k, claim);
-    for (const subject of claim.subjects) push(table.bySubject, subject, claim);
+    for (const subject of claim.subjects) {
+      push(table.bySubject, subject, claim);
+      const entity = entities.get(subject);
+      if (!entity || !TOPICS.has(entity.kind)) continue;
+      let stems = table.topicStems.get(subject);
+      if (!stems) {
+        stems = entityStems(entity);
+        table.topicStems.set(subject, stems);
+      }
+      for (const s of stems) push(table.byTopicStem, s, claim);
+    }
   }
   return table;
 }
@@ -78,6 +98,9 @@ export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+/** Entity kinds that name what a claim is about rather than who. */
+const TOPICS = new Set<Entity['kind']>(['concept', 'programme']);
+
 type UnitFamily = 'money' | 'count' | 'percent' | string;
 
 function unitFamily(unit: string): UnitFamily {
@@ -102,7 +125,9 @@ export function matchClaim(
     if (!claim.figure || unitFamily(claim.figure.unit) !== family) continue;
     const subjectHits = claim.subjects.filter((s) => sentenceEntities.has(s)).length;
     const own = table.keywords.get(claim.id);
-    const hits = own ? distinctKeys(keywordHits(claim.id, own, words, table.fuses)).size : 0;
+    const hits =
+      (own ? distinctKeys(keywordHits(claim.id, own, words, table.fuses)).size : 0) +
+      topicsInWords(table, claim, sentenceEntities, words);
     // Support is a subject named in the sentence, or enough of the claim's own words: "the regime
     // funded its nuclear missile programmes with $2 billion of crypto crime" names no one but is
     // unmistakable. A number alone never is.
@@ -120,6 +145,21 @@ export function matchClaim(
   return best;
 }
 
+/** Subjects that are topics, not named in the sentence, yet spoken of by a word of their name. */
+function topicsInWords(
+  table: ClaimTable,
+  claim: Claim,
+  named: Set<string>,
+  words: readonly PlacedWord[],
+): number {
+  let count = 0;
+  for (const subject of claim.subjects) {
+    const stems = table.topicStems.get(subject);
+    if (stems && !named.has(subject) && words.some((w) => stems.has(w.stem))) count++;
+  }
+  return count;
+}
+
 function candidates(
   table: ClaimTable,
   words: readonly PlacedWord[],
@@ -127,6 +167,12 @@ function candidates(
 ): Set<Claim> {
   const out = new Set<Claim>();
   for (const id of entities) for (const c of table.bySubject.get(id) ?? []) out.add(c);
-  for (const w of words) for (const c of table.byKey.get(w.key) ?? []) out.add(c);
+  const add = (list: Claim[] | undefined) => {
+    if (list && list.length <= MAX_POSTING) for (const c of list) out.add(c);
+  };
+  for (const w of words) {
+    add(table.byKey.get(w.key));
+    add(table.byTopicStem.get(w.stem));
+  }
   return out;
 }

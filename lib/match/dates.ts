@@ -39,7 +39,7 @@ const MONTH = `(?:${MONTHS.filter((m) => m !== 'May').join('|')})`;
 const DATE = new RegExp(
   '(?<![\\p{L}\\p{N}])(?:' +
     [
-      `${LEAD}?(?:\\d{1,2}${S})?(?<month>${MONTH})(?:${S}\\d{1,2}(?:st|nd|rd|th)?)?(?:,?${S}(?<year>${YEAR}))?`,
+      `${LEAD}?(?:\\d{1,2}${S})?(?<month>${MONTH})(?:${S}\\d{1,2}(?:st|nd|rd|th)?)?(?:,?${S}(?<year>${YEAR})|${S}(?<relYear>this|last)${S}year)?`,
       `${LEAD}(?:\\d{1,2}${S})?(?<may>May)(?:${S}\\d{1,2}(?:st|nd|rd|th)?)?(?:,?${S}(?<mayYear>${YEAR}))?`,
       `(?:\\d{1,2}${S})(?<mayDay>May)(?:,?${S}(?<mayDayYear>${YEAR}))?`,
       `(?:${initialCase('in')}|${initialCase('during')})${S}(?<onlyYear>${YEAR})`,
@@ -60,10 +60,12 @@ export function findDates(sentence: string, published?: string): PlacedDate[] {
     const g = m.groups ?? {};
     const span = { text: m[0], start: m.index, end: m.index + m[0].length };
     const monthName = g.month ?? g.may ?? g.mayDay;
-    const year = g.year ?? g.mayYear ?? g.mayDayYear ?? g.onlyYear;
-    if (monthName)
-      dates.push({ ...span, month: readMonth(monthName), ...(year ? { year: Number(year) } : {}) });
-    else if (year) dates.push({ ...span, year: Number(year) });
+    const written = g.year ?? g.mayYear ?? g.mayDayYear ?? g.onlyYear;
+    // "February this year", "May last year": the year the article's date implies.
+    const relative = anchor && g.relYear ? anchor.year - (g.relYear === 'last' ? 1 : 0) : undefined;
+    const year = written ? Number(written) : relative;
+    if (monthName) dates.push({ ...span, month: readMonth(monthName), ...(year ? { year } : {}) });
+    else if (year) dates.push({ ...span, year });
     else if (anchor && g.lastMonth) {
       const month = anchor.month === 1 ? 12 : anchor.month - 1;
       dates.push({ ...span, month, year: anchor.month === 1 ? anchor.year - 1 : anchor.year });

@@ -25,12 +25,24 @@ export interface WordsLookup {
 /** Said for a measure nobody has labelled yet. */
 const UNLABELLED = 'this figure';
 
+/** The name of the incident a figure counts ("the Ronin hack"), if the fact base knows it. */
+export function incidentName(
+  facts: Pick<WordsLookup, 'entities'>,
+  figure: Pick<Figure, 'scope' | 'incident'>,
+): string | undefined {
+  const incident =
+    figure.scope === 'incident' && figure.incident && facts.entities.get(figure.incident);
+  if (!incident) return undefined;
+  return /^the\s/i.test(incident.name) ? incident.name : `the ${incident.name}`;
+}
+
 /** What a figure counts, in words: the incident's name, or its measure's label. */
 export function labelOf(facts: WordsLookup, claim: Claim, figure?: Figure): string {
-  const incident =
-    figure?.scope === 'incident' && figure.incident && facts.entities.get(figure.incident);
-  if (incident) return /^the\s/i.test(incident.name) ? incident.name : `the ${incident.name}`;
-  return (claim.measure && facts.measureLabels.get(claim.measure)) || UNLABELLED;
+  return (
+    (figure && incidentName(facts, figure)) ||
+    (claim.measure && facts.measureLabels.get(claim.measure)) ||
+    UNLABELLED
+  );
 }
 
 /** Names of bodies that read as a sentence's subject only with "the": "the Bureau of …". */

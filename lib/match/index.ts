@@ -170,7 +170,11 @@ function* annotate(
       factId: h.alias.entityId,
       text: text.slice(h.start, h.end),
     }));
-  const claims = onTopic ? yield* findClaimAnnotations(index, text, hits, options.published) : [];
+  // Names inside longer names count for claims: "North Korean hackers" names North Korea too.
+  const mentions = [...found, ...nearMisses].sort((a, b) => a.start - b.start);
+  const claims = onTopic
+    ? yield* findClaimAnnotations(index, text, { hits, mentions }, options.published)
+    : [];
   return keepLongest([...claims, ...entities]);
 }
 
@@ -217,16 +221,18 @@ function dropUnearnedShortForms(hits: AliasHit[]): AliasHit[] {
 /**
  * Claims, sentence by sentence: every figure read with its own sentence and the entities named in it
  * (matchClaim decides whether that is topical support enough), and the sourced claim the sentence
- * restates in other words, if any. `hits` are sorted by start.
+ * restates in other words, if any. `hits` are the marked names, `mentions` every name found (nested
+ * ones too); both sorted by start.
  */
 function* findClaimAnnotations(
   index: FactIndex,
   text: string,
-  hits: AliasHit[],
+  { hits, mentions }: { hits: AliasHit[]; mentions: AliasHit[] },
   published?: string,
 ): Generator<void, Annotation[]> {
   const out: Annotation[] = [];
   let first = 0;
+  let firstMention = 0;
   let sentences = 0;
   for (const [from, to] of chunkBounds(text)) {
     for (let pos = from; pos < to; ) {
@@ -237,7 +243,17 @@ function* findClaimAnnotations(
       for (let k = first; k < hits.length && (hits[k] as AliasHit).start < end; k++) {
         sentenceHits.push(hits[k] as AliasHit);
       }
-      const entityIds = new Set(sentenceHits.map((h) => h.alias.entityId));
+      while (firstMention < mentions.length && (mentions[firstMention] as AliasHit).start < start) {
+        firstMention++;
+      }
+      const entityIds = new Set<string>();
+      for (
+        let k = firstMention;
+        k < mentions.length && (mentions[k] as AliasHit).start < end;
+        k++
+      ) {
+        entityIds.add((mentions[k] as AliasHit).alias.entityId);
+      }
       const words = placedWords(text, start, end);
       const figures: Annotation[] = [];
       for (const figure of findFigures(text, start, end, { published })) {

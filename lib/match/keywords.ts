@@ -9,6 +9,13 @@ import { MONTHS, SMALL_NUMBERS } from './vocabulary';
 
 const FUSE_THRESHOLD = 0.2;
 
+/**
+ * A word shared by more claims than this does not narrow the search (a sentence with it would be
+ * checked against all of them): it finds no candidates, so matching stays sub-linear in the number
+ * of facts. It still counts once a claim is a candidate through a rarer word or a named subject.
+ */
+export const MAX_POSTING = 64;
+
 const STOPWORDS = new Set(
   (
     'the and for with from its their his her has have had was were are been being that this than ' +
@@ -83,6 +90,7 @@ export function contentWords(text: string): string[] {
 /** A content word of a sentence with its offsets. */
 export interface PlacedWord {
   word: string;
+  stem: string;
   key: string;
   start: number;
   end: number;
@@ -97,7 +105,14 @@ export function placedWords(text: string, from = 0, to = text.length): PlacedWor
   for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) {
     const word = m[0].toLowerCase();
     if (word.length < 3 || STOPWORDS.has(word)) continue;
-    out.push({ word, key: keyOf(word), start: m.index, end: m.index + m[0].length });
+    const s = stem(word);
+    out.push({
+      word,
+      stem: s,
+      key: GROUP_KEYS.get(s) ?? s,
+      start: m.index,
+      end: m.index + m[0].length,
+    });
   }
   return out;
 }
@@ -164,7 +179,7 @@ export function keywordHits(
   const fuse = fuseFor(fuses, claimId, keys);
   for (const word of words) {
     // A word of a subject's name ("Countermeasures") names the subject; it is no near form.
-    if (word.word.length < 5 || keys.has(word.key) || subjectStems.has(stem(word.word))) continue;
+    if (word.word.length < 5 || keys.has(word.key) || subjectStems.has(word.stem)) continue;
     if (!prefixes.has(word.key.slice(0, NEAR_PREFIX))) continue;
     const best = fuse.search(word.key)[0];
     if (

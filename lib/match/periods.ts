@@ -47,6 +47,7 @@ const PERIOD = new RegExp(
       `(?:in|during|throughout|for)${S}(?<fromD>${YEAR})\\s*[–\\s]\\s*(?<toD>${YEAR})`,
       `(?:over|in|for|across|within|spanning)${S}${HEDGE}(?<spanN>${NUMBER_PATTERN})${S}(?<spanUnit>${SPAN_UNIT})`,
       `${HEDGE}a${S}(?<decade>decade)`,
+      `(?:in|during)${S}(?<relMonth>${MONTH})${S}(?<relYear>this|last)${S}year`,
       `(?<!the${S})(?<lastYear>last${S}year)`,
       `(?:so${S}far${S}|earlier${S})?(?<thisYear>this${S}year)`,
     ].join('|') +
@@ -76,6 +77,10 @@ function periodOf(g: Record<string, string | undefined>, anchor?: Anchor): Perio
   if (g.since) return `since:${g.since}`;
   if (g.year && g.month) return `month:${g.year}-${String(readMonth(g.month)).padStart(2, '0')}`;
   if (g.year) return `year:${g.year}`;
+  if (g.relMonth && anchor) {
+    const year = g.relYear?.toLowerCase() === 'last' ? anchor.year - 1 : anchor.year;
+    return `month:${year}-${String(readMonth(g.relMonth)).padStart(2, '0')}`;
+  }
   // Without the article's date, "last year" is at least "within the past year".
   if (g.lastYear) return anchor ? `year:${anchor.year - 1}` : 'past:1y';
   // "So far this year" counts from January to the article's date: since the start of that year.

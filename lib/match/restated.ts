@@ -21,6 +21,7 @@ import {
   type KeywordHit,
   keyOf,
   keywordHits,
+  MAX_POSTING,
   type PlacedWord,
 } from './keywords';
 
@@ -40,8 +41,6 @@ export interface RestatedTable {
   fuses: FuseCache;
 }
 
-/** Posting lists longer than this do not produce candidates (the word is too common to decide). */
-const MAX_POSTING = 64;
 /** A key used by at most this many claims is distinctive. */
 const DISTINCTIVE = 2;
 /** Candidates checked per sentence, most promising first. */
@@ -198,7 +197,9 @@ function markedSpan(
  * on the topic names: three words with a distinctive one, or two distinctive words.
  */
 function enoughWords(hits: number, distinctive: number, named: number, specific: number): boolean {
-  if (specific === 0) return (hits >= 3 && distinctive >= 1) || distinctive >= 2;
+  if (specific === 0) {
+    return hits >= 3 || (hits >= 2 && named >= 2) ? distinctive >= 1 : distinctive >= 2;
+  }
   return hits >= 3 || (hits >= 2 && distinctive >= 1) || (distinctive >= 1 && named >= 2);
 }
 

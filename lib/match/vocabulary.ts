@@ -41,11 +41,11 @@ export const TENS = [
   'ninety',
 ] as const;
 
-/** Scales, largest first: the word a card writes, its value, and the short forms news uses. */
+/** Scales, largest first: the word a card writes, its value, and the short forms news uses (the first for tight spaces). */
 export const SCALES = [
   { word: 'trillion', value: 1e12, short: ['tn'] },
   { word: 'billion', value: 1e9, short: ['bn', 'b'] },
-  { word: 'million', value: 1e6, short: ['mln', 'mn', 'm'] },
+  { word: 'million', value: 1e6, short: ['m', 'mln', 'mn'] },
   { word: 'thousand', value: 1e3, short: ['k'] },
 ] as const;
 
