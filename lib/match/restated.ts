@@ -119,9 +119,9 @@ export interface SentenceContext {
 export function matchRestated(table: RestatedTable, context: SentenceContext): RestatedMatch[] {
   const { text: sentence, offset, entities, marked, published } = context;
   // Words inside a marked name ("Deputy National Security Advisor") are the name's, not the claim's.
+  if (table.entries.length === 0 || context.words.length < 4) return [];
   const words = context.words.filter((w) => !marked.some(([s, e]) => s <= w.start && w.end <= e));
-  if (table.entries.length === 0 || words.length < 4) return [];
-  const sentenceKeys = new Set(words.map((w) => w.key));
+  const sentenceKeys = new Set(context.words.map((w) => w.key));
   const scored: { claim: Claim; hits: KeywordHit[]; score: number }[] = [];
   for (const index of candidates(table, words, entities)) {
     const { claim, words: own } = table.entries[index] as RestatedTable['entries'][number];

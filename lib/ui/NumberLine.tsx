@@ -123,17 +123,17 @@ function highestShown(mark: LineMark): number {
   return Number.isFinite(high) ? high : mark.figure.value;
 }
 
-/** 1, 2, 2.5 or 5 times a power of ten, at or above `value`. */
+/** A round number at or above `value`, so the axis ends close to the largest figure. */
 function niceCeiling(value: number): number {
   if (!(value > 0)) return 1;
   const power = 10 ** Math.floor(Math.log10(value));
-  const step = [1, 2, 2.5, 5, 10].find((s) => s * power >= value) ?? 10;
+  const step = [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].find((s) => s * power >= value) ?? 10;
   return step * power;
 }
 
 /** Ticks at zero, the top, and at round steps between (three to six in all). */
 function tickValues(top: number): number[] {
-  const parts = [4, 5, 2].find((n) => isRound(top / n)) ?? 4;
+  const parts = [4, 5, 3, 2].find((n) => isRound(top / n)) ?? 4;
   return Array.from({ length: parts + 1 }, (_, i) => (top * i) / parts);
 }
 
