@@ -32,7 +32,9 @@ export function buildSummary(input: SummaryInput): PageSummary {
       else
         entities.set(entity.id, { id: entity.id, name: entity.name, kind: entity.kind, count: 1 });
       sourceIds.push(...entity.sourceIds);
-    } else if (annotation.verdict) {
+    } else if (annotation.verdict && (annotation.comparisons || annotation.verdict === 'differs')) {
+      // Figures, and restated claims the page dates otherwise (conflicts); other restated claims
+      // are not figures and wait for their own place in the popup.
       const { factId, text, verdict, reason = '' } = annotation;
       figures.set(`${factId}\n${text}`, { factId, text, verdict, reason });
       for (const claimId of [factId, ...(annotation.comparisons ?? []).map((c) => c.claimId)]) {

@@ -34,10 +34,12 @@ export interface RestatedTable {
   bySubject: Map<string, number[]>;
   /** How many claims use each key: a word only one or two claims use is distinctive. */
   claimsPerKey: Map<string, number>;
-  /** Per entity: the keys of each of its multi-word names, to find "cyber commands" for "Cyber Command". */
+  entities: Map<string, Entity>;
+  /**
+   * Per entity: the keys of each of its multi-word names, to find "cyber commands" for "Cyber
+   * Command"; filled on first use, so building the index stays cheap.
+   */
   nameKeys: Map<string, string[][]>;
-  /** Subjects so common (countries, big agencies) that naming them says little. */
-  generic: Set<string>;
   fuses: FuseCache;
 }
 
@@ -55,8 +57,8 @@ export function buildRestatedTable(
     byKey: new Map(),
     bySubject: new Map(),
     claimsPerKey: new Map(),
+    entities,
     nameKeys: new Map(),
-    generic: new Set(),
     fuses: new Map(),
   };
   const subjectStems = subjectStemsOf(entities);
@@ -68,24 +70,23 @@ export function buildRestatedTable(
       push(table.byKey, k, i);
       table.claimsPerKey.set(k, (table.claimsPerKey.get(k) ?? 0) + 1);
     }
-    for (const subject of claim.subjects) {
-      push(table.bySubject, subject, i);
-      if (table.nameKeys.has(subject)) continue;
-      const entity = entities.get(subject);
-      table.nameKeys.set(subject, nameKeysOf(entity));
-      if (entity?.generic) table.generic.add(subject);
-    }
+    for (const subject of claim.subjects) push(table.bySubject, subject, i);
   }
   for (const [key, list] of table.byKey) if (list.length > MAX_POSTING) table.byKey.delete(key);
   return table;
 }
 
-/** Keys of each multi-word name of an entity ("U.S. Cyber Command" → ["cyber", "comman"]). */
-function nameKeysOf(entity: Entity | undefined): string[][] {
-  if (!entity) return [];
-  return [entity.name, ...entity.aliases]
-    .map((form) => contentWords(form).map(keyOf))
-    .filter((keys) => keys.length >= 2);
+/** Keys of each multi-word name of an entity ("U.S. Cyber Command" → ["cyber", "command"]). */
+function nameKeysOf(table: RestatedTable, id: string): string[][] {
+  let names = table.nameKeys.get(id);
+  if (!names) {
+    const entity = table.entities.get(id);
+    names = [entity?.name ?? '', ...(entity?.aliases ?? [])]
+      .map((form) => contentWords(form).map(keyOf))
+      .filter((keys) => keys.length >= 2);
+    table.nameKeys.set(id, names);
+  }
+  return names;
 }
 
 /** A restated claim found in a sentence. Offsets into the text the sentence's words index. */
@@ -128,13 +129,13 @@ export function matchRestated(table: RestatedTable, context: SentenceContext): R
     const named = claim.subjects.filter(
       (id) =>
         entities.has(id) ||
-        (table.nameKeys.get(id) ?? []).some((name) => name.every((k) => sentenceKeys.has(k))),
+        nameKeysOf(table, id).some((name) => name.every((k) => sentenceKeys.has(k))),
     );
     if (named.length === 0) continue;
     const hits = keywordHits(claim.id, own, words, table.fuses);
     const found = distinctKeys(hits);
     const distinctive = [...found].filter((k) => (table.claimsPerKey.get(k) ?? 0) <= DISTINCTIVE);
-    const specific = named.filter((id) => !table.generic.has(id)).length;
+    const specific = named.filter((id) => !table.entities.get(id)?.generic).length;
     if (!enoughWords(found.size, distinctive.length, named.length, specific)) continue;
     scored.push({ claim, hits, score: found.size + distinctive.length + named.length });
   }
