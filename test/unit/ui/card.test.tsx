@@ -93,7 +93,7 @@ describe('Card', () => {
     const verdict = container.querySelector('.verdict') as HTMLElement;
     expect(verdict.dataset.verdict).toBe('differs');
     expect(verdict.textContent).toBe(
-      '≠ Differs from every sourcethis page: $3 billion; sources: about $2 billion overall',
+      '≠ Conflicts with the sourcesthis page: $3 billion; sources: about $2 billion overall',
     );
     const rows = [...(container.querySelectorAll('section')[0]?.querySelectorAll('li') ?? [])];
     expect(rows.map((li) => [li.dataset.verdict, li.textContent])).toEqual([
