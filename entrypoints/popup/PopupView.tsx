@@ -2,6 +2,7 @@
  * What the popup shows, from plain props: no browser APIs here, so it renders in tests as is.
  */
 
+import { VERDICT_LABELS } from '@/lib/facts/describe';
 import type { Source } from '@/lib/facts/schema';
 import type { Verdict } from '@/lib/match/types';
 import type { PageSummary } from '@/lib/messages';
@@ -24,14 +25,6 @@ export interface PopupViewProps {
   onPaused(paused: boolean): void;
   onReveal(factId: string): void;
 }
-
-const VERDICT_WORDS: Record<Verdict, string> = {
-  differs: 'Conflicts with the sources',
-  'other-period': 'Sources give a different period',
-  'different-unit': 'Sources use a different unit',
-  'other-scope': 'Sources count something else',
-  agrees: 'Agrees with the sources',
-};
 
 // Conflicts first, agreement last: the reader opened the popup to see disagreements.
 const VERDICT_ORDER: Verdict[] = [
@@ -114,7 +107,7 @@ function Figures(props: { figures: PageSummary['figures']; onReveal(id: string):
           <li key={figure.factId} class={`verdict-${figure.verdict}`}>
             <button type="button" onClick={() => props.onReveal(figure.factId)}>
               <span class="name">{figure.text}</span>
-              <span class="verdict">{VERDICT_WORDS[figure.verdict]}</span>
+              <span class="verdict">{VERDICT_LABELS[figure.verdict]}</span>
               <span class="detail">{figure.reason}</span>
             </button>
           </li>

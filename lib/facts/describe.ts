@@ -125,9 +125,9 @@ export function describeUnit(unit: string): string {
 export const VERDICT_LABELS: Record<Verdict, string> = {
   agrees: 'Agrees with the sources',
   differs: 'Conflicts with the sources',
-  'other-period': 'Sources give another period',
+  'other-period': 'Sources give a different period',
   'other-scope': 'Sources count something else',
-  'different-unit': 'Sources use another unit',
+  'different-unit': 'Sources use a different unit',
 };
 
 /** A restated claim's verdict as a heading: the page retells it, or dates it otherwise. */
