@@ -44,7 +44,7 @@ export function formatCompact(value: number, unit: string): string {
 }
 
 /** An amount with its unit: "$1.2 billion", "£450 million", "3,000", "40 %", "12 kg". */
-export function formatAmount(figure: Pick<Figure, 'value' | 'unit'>): string {
+function formatAmount(figure: Pick<Figure, 'value' | 'unit'>): string {
   const sign = currencySign(figure.unit);
   const number = formatNumber(figure.value);
   if (sign) return `${sign}${number}`;
@@ -115,7 +115,7 @@ function periodTail(period: Period): string {
 }
 
 /** The unit in words: "US dollars", "pounds sterling", "counts", "percentages". */
-export function describeUnit(unit: string): string {
+function describeUnit(unit: string): string {
   if (unit === 'count') return 'counts';
   if (unit === 'percent') return 'percentages';
   return CURRENCIES[unit]?.words[0] ?? unit;

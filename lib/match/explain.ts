@@ -56,7 +56,7 @@ export function whoOf(claim: Claim, source: Source | undefined): string {
 }
 
 /** The rows of a figure's verdict: each compared claim's figure, relation and who gave it. */
-export function verdictRows(facts: WordsLookup, comparisons: readonly Comparison[]): VerdictRow[] {
+function verdictRows(facts: WordsLookup, comparisons: readonly Comparison[]): VerdictRow[] {
   return comparisons.flatMap(({ claimId, verdict }) => {
     const claim = facts.claims.get(claimId);
     if (!claim?.figure) return [];

@@ -231,29 +231,15 @@ function* findClaimAnnotations(
   published?: string,
 ): Generator<void, Annotation[]> {
   const out: Annotation[] = [];
-  let first = 0;
-  let firstMention = 0;
+  const marks = new SentenceCursor(hits);
+  const names = new SentenceCursor(mentions);
   let sentences = 0;
   for (const [from, to] of chunkBounds(text)) {
     for (let pos = from; pos < to; ) {
       const [start, end] = sentenceAt(text, pos);
       pos = end;
-      while (first < hits.length && (hits[first] as AliasHit).start < start) first++;
-      const sentenceHits: AliasHit[] = [];
-      for (let k = first; k < hits.length && (hits[k] as AliasHit).start < end; k++) {
-        sentenceHits.push(hits[k] as AliasHit);
-      }
-      while (firstMention < mentions.length && (mentions[firstMention] as AliasHit).start < start) {
-        firstMention++;
-      }
-      const entityIds = new Set<string>();
-      for (
-        let k = firstMention;
-        k < mentions.length && (mentions[k] as AliasHit).start < end;
-        k++
-      ) {
-        entityIds.add((mentions[k] as AliasHit).alias.entityId);
-      }
+      const sentenceHits = marks.within(start, end);
+      const entityIds = new Set(names.within(start, end).map((h) => h.alias.entityId));
       const words = placedWords(text, start, end);
       const figures: Annotation[] = [];
       for (const figure of findFigures(text, start, end, { published })) {
@@ -282,6 +268,25 @@ function* findClaimAnnotations(
     }
   }
   return out;
+}
+
+/** Walks hits sorted by start, sentence after sentence, in one pass over the article. */
+class SentenceCursor {
+  private next = 0;
+
+  constructor(private readonly hits: AliasHit[]) {}
+
+  /** The hits starting in [start, end); sentences must be asked for in order. */
+  within(start: number, end: number): AliasHit[] {
+    while (this.next < this.hits.length && (this.hits[this.next] as AliasHit).start < start) {
+      this.next++;
+    }
+    const out: AliasHit[] = [];
+    for (let k = this.next; k < this.hits.length && (this.hits[k] as AliasHit).start < end; k++) {
+      out.push(this.hits[k] as AliasHit);
+    }
+    return out;
+  }
 }
 
 /**

@@ -30,7 +30,7 @@ export const SMALL_NUMBERS = [
 ] as const;
 
 /** "twenty" … "ninety": index + 2 = tens. */
-export const TENS = [
+const TENS = [
   'twenty',
   'thirty',
   'forty',

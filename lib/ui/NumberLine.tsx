@@ -63,7 +63,7 @@ export interface NumberLineLayout {
 }
 
 /** The card is 320–380 px wide; the line fills it inside the padding. */
-export const DEFAULT_WIDTH = 330;
+const DEFAULT_WIDTH = 330;
 const PAD_LEFT = 8;
 const PAD_RIGHT = 14;
 const GROUP_HEIGHT = 16;
