@@ -119,8 +119,8 @@ export interface SentenceContext {
 /** The claims a sentence restates, best first, their marks apart. */
 export function matchRestated(table: RestatedTable, context: SentenceContext): RestatedMatch[] {
   const { text: sentence, offset, entities, marked, published } = context;
-  // Words inside a marked name ("Deputy National Security Advisor") are the name's, not the claim's.
   if (table.entries.length === 0 || context.words.length < 4) return [];
+  // Words inside a marked name ("Deputy National Security Advisor") are the name's, not the claim's.
   const words = context.words.filter((w) => !marked.some(([s, e]) => s <= w.start && w.end <= e));
   const sentenceKeys = new Set(context.words.map((w) => w.key));
   const scored: { claim: Claim; hits: KeywordHit[]; score: number }[] = [];
@@ -195,7 +195,8 @@ function markedSpan(
  * Enough of the claim's own words. With a specific subject named (a person, a particular body):
  * three words, or two with one only a couple of claims use, or that one distinctive word when the
  * sentence names a second subject. With only countries and big agencies named, which any article
- * on the topic names: three words with a distinctive one, or two distinctive words.
+ * on the topic names: a distinctive word among three, or among two when it names two of them, or
+ * two distinctive words.
  */
 function enoughWords(hits: number, distinctive: number, named: number, specific: number): boolean {
   if (specific === 0) {
