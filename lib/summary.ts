@@ -36,7 +36,9 @@ export function buildSummary(input: SummaryInput): PageSummary {
         entities.set(entity.id, { id: entity.id, name, kind, mentions: [mention] });
       }
       sourceIds.push(...entity.sourceIds);
-    } else if (annotation.verdict) {
+    } else if (annotation.verdict && (annotation.comparisons || annotation.verdict === 'differs')) {
+      // Figures, and restated claims the page dates otherwise (conflicts); other restated claims
+      // are not figures and wait for their own place in the popup.
       const { factId, text, verdict, reason = '' } = annotation;
       const key = `${factId}\n${text}`;
       const seen = figures.get(key);

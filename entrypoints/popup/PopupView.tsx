@@ -2,6 +2,7 @@
  * What the popup shows, from plain props: no browser APIs here, so it renders in tests as is.
  */
 
+import { VERDICT_LABELS } from '@/lib/facts/describe';
 import type { Source } from '@/lib/facts/schema';
 import type { Verdict } from '@/lib/match/types';
 import type { Mention, PageSummary } from '@/lib/messages';
@@ -26,15 +27,14 @@ export interface PopupViewProps {
   onReveal(id: number): void;
 }
 
-const VERDICT_WORDS: Record<Verdict, string> = {
-  differs: 'Conflicts with the sources',
-  'other-period': 'Sources give a different period',
-  'different-unit': 'Sources use a different unit',
-  agrees: 'Agrees with the sources',
-};
-
 // Conflicts first, agreement last: the reader opened the popup to see disagreements.
-const VERDICT_ORDER: Verdict[] = ['differs', 'other-period', 'different-unit', 'agrees'];
+const VERDICT_ORDER: Verdict[] = [
+  'differs',
+  'other-period',
+  'other-scope',
+  'different-unit',
+  'agrees',
+];
 
 function Switch(props: {
   label: string;
@@ -141,7 +141,7 @@ function Figures(props: { figures: PageSummary['figures']; onReveal(id: number):
           <li key={`${figure.factId}\n${figure.text}`} class={`verdict-${figure.verdict}`}>
             <button type="button" onClick={revealFirst(figure.mentions, props.onReveal)}>
               <span class="name">{figure.text}</span>
-              <span class="verdict">{VERDICT_WORDS[figure.verdict]}</span>
+              <span class="verdict">{VERDICT_LABELS[figure.verdict]}</span>
               <span class="detail">{figure.reason}</span>
             </button>
             <Mentions name={figure.text} mentions={figure.mentions} onReveal={props.onReveal} />

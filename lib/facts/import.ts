@@ -177,5 +177,12 @@ function planAdding(
       }
     });
   });
-  return { steps, result: () => ({ pack: next, report }) };
+  return { steps, result: () => ({ pack: withMeasures(next, incoming), report }) };
+}
+
+/** `pack` with the measure labels of `incoming` it lacks (its own labels stay). */
+function withMeasures(pack: FactPack, incoming: FactPack): FactPack {
+  const known = new Set((pack.measures ?? []).map((m) => m.id));
+  const added = (incoming.measures ?? []).filter((m) => !known.has(m.id));
+  return added.length > 0 ? { ...pack, measures: [...(pack.measures ?? []), ...added] } : pack;
 }

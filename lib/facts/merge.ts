@@ -8,11 +8,13 @@ import type { FactPack } from './schema';
 
 /** Merges packs list by list; when ids collide within a list, the later pack's entry wins (in the earlier one's place). */
 export function mergePacks(...packs: FactPack[]): FactPack {
+  const measures = mergeById(packs.map((pack) => pack.measures ?? []));
   return {
     format: 1,
     sources: mergeById(packs.map((pack) => pack.sources)),
     entities: mergeById(packs.map((pack) => pack.entities)),
     claims: mergeById(packs.map((pack) => pack.claims)),
+    ...(measures.length > 0 ? { measures } : {}),
   };
 }
 

@@ -12,6 +12,7 @@ import {
   type FactPack,
   FactPackSchema,
   instead,
+  type Measure,
   MUST_BE_A_PACK,
   MUST_BE_AN_ENTRY,
   quoted,
@@ -90,6 +91,7 @@ export function planChecks(input: unknown, context?: FactPack): EntryChecks {
         sources: sources.valid,
         entities: entities.valid,
         claims: claims.valid,
+        ...(top.measures === undefined ? {} : { measures: top.measures }),
       },
       errors,
     }),
@@ -108,6 +110,8 @@ interface Top {
   sources: unknown[];
   entities: unknown[];
   claims: unknown[];
+  /** Few and small: checked with the pack's own fields, not entry by entry. */
+  measures?: Measure[];
 }
 
 /** The pack's own fields; a list that is not a list reads as empty (and is reported). */
@@ -327,6 +331,8 @@ const FIELD_WORDS: Record<string, string> = {
   sources: 'the sources',
   entities: 'the entities',
   claims: 'the claims',
+  measures: 'the measures',
+  label: 'the label',
   id: 'the id',
   title: 'the title',
   publisher: 'the publisher',
@@ -359,6 +365,7 @@ const ITEM_WORDS: Record<string, string> = {
   aliases: 'alias',
   sourceIds: 'source',
   subjects: 'subject',
+  measures: 'measure',
 };
 
 /** A field path in words: "the link", "alias 2", "the figure's value". */

@@ -16,6 +16,7 @@ const VERDICT_ICONS: Record<Verdict, string> = {
   differs: '≠',
   'other-period': '↔',
   'different-unit': '↔',
+  'other-scope': '↔',
 };
 
 const ROW_VERDICTS: Record<Verdict, string> = {
@@ -23,6 +24,7 @@ const ROW_VERDICTS: Record<Verdict, string> = {
   differs: 'differs',
   'other-period': 'other period',
   'different-unit': 'other unit',
+  'other-scope': 'other scope',
 };
 
 export type CardProps = Omit<CardFrameProps, 'title' | 'describedBy' | 'children'> & {

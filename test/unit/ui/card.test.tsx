@@ -148,7 +148,7 @@ describe('Card', () => {
       ['differs', 'about $2 billion overall ≠ differsAugust 2023 · CSI'],
       [
         'other-period',
-        'over $1 billion in the past 2 years ↔ other periodsaid by Alejandro Mayorkas · July 2023 · Congress',
+        'over $1 billion in the past two years ↔ other periodsaid by Alejandro Mayorkas · July 2023 · Congress',
       ],
     ]);
     expect(container.querySelector('.evidence')?.textContent).toBe(
