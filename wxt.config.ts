@@ -24,11 +24,11 @@ export default defineConfig({
     commands: {
       'next-mark': {
         suggested_key: { default: 'Alt+Shift+J' },
-        description: 'Go to the next Backstory mark and open its card',
+        description: 'Go to the next Backstory annotation and open its card',
       },
       'previous-mark': {
         suggested_key: { default: 'Alt+Shift+K' },
-        description: 'Go to the previous Backstory mark and open its card',
+        description: 'Go to the previous Backstory annotation and open its card',
       },
     },
     // Firefox builds as MV2 (WXT's default): see README "Packaging". 153 (an ESR) is the first version

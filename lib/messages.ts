@@ -24,7 +24,14 @@ export interface AnnotationState {
   origins: PackOrigin[];
 }
 
-/** What the popup shows for a tab. */
+/** One place an annotation is drawn: the popup reveals it by `id` (its highlight group). */
+export interface Mention {
+  id: number;
+  /** The page's words there. */
+  text: string;
+}
+
+/** What the popup shows for a tab; together its items list every annotation on the page. */
 export interface PageSummary {
   url: string;
   /** False when the site is switched off or Backstory is paused. */
@@ -38,9 +45,16 @@ export interface PageSummary {
     published?: string;
     readingMinutes: number;
   };
-  entities: { id: Entity['id']; name: string; kind: Entity['kind']; count: number }[];
-  /** Figures found, conflicts first. */
-  figures: { factId: string; text: string; verdict: Verdict; reason: string }[];
+  /** Entities in order of first mention, each with every mention. */
+  entities: { id: Entity['id']; name: string; kind: Entity['kind']; mentions: Mention[] }[];
+  /** Figures found, conflicts first; one per fact and wording, with every place it is written. */
+  figures: {
+    factId: string;
+    text: string;
+    verdict: Verdict;
+    reason: string;
+    mentions: Mention[];
+  }[];
   sources: Source[];
 }
 
@@ -54,11 +68,11 @@ export interface MessageMap {
   'background:content:state': { request: AnnotationState; response: undefined };
   /** Popup → content script: summarise the page. */
   'popup:content:summary': { request: undefined; response: PageSummary };
-  /** Popup → content script: scroll to the first mark of a fact and open its card. */
-  'popup:content:reveal': { request: { factId: string }; response: boolean };
+  /** Popup → content script: scroll to one annotation (a mention's id), show it as current, open its card. */
+  'popup:content:reveal': { request: { id: number }; response: boolean };
   /** Background → content script: the article's publication date, when the page gives one. */
   'background:content:published': { request: undefined; response: string | undefined };
-  /** Background → content script: a keyboard command to move between marks. */
+  /** Background → content script: a keyboard command to move between annotations. */
   'background:content:command': {
     request: { command: 'next-mark' | 'previous-mark' };
     response: undefined;

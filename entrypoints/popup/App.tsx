@@ -85,8 +85,8 @@ export function App() {
         if (site !== undefined) void change((s) => withSiteEnabled(s, site, enabled));
       }}
       onPaused={(paused) => void change((s) => ({ ...s, paused }))}
-      onReveal={(factId) => {
-        if (tab?.id !== undefined) void sendToTab(tab.id, 'popup:content:reveal', { factId });
+      onReveal={(id) => {
+        if (tab?.id !== undefined) void sendToTab(tab.id, 'popup:content:reveal', { id });
       }}
     />
   );

@@ -27,14 +27,19 @@ export interface ReaderPackV2 {
 export function splitReaderPackV1(v1: unknown, now: Date): ReaderPackV2 {
   // A value that is not a pack at all is kept as it is: reading it says what is wrong.
   if (!isRecord(v1) || !LISTS.every((list) => Array.isArray(v1[list]))) return { yours: v1 };
-  const yours: Json = { ...v1, name: V1_DEFAULT_NAME };
+  // v1's measure labels all came with imports (its form never wrote any): they go with what it imported.
+  const { measures, ...rest } = v1;
+  const yours: Json = { ...rest, name: V1_DEFAULT_NAME };
   const imported: Json = { format: 1, sources: [], entities: [], claims: [] };
   for (const list of LISTS) {
     const entries = v1[list] as unknown[];
     yours[list] = entries.filter(isReaders).map((entry) => withoutMadeUpWords(list, entry));
     imported[list] = entries.filter((entry) => !isReaders(entry));
   }
-  if (LISTS.every((list) => (imported[list] as unknown[]).length === 0)) return { yours };
+  if (LISTS.every((list) => (imported[list] as unknown[]).length === 0)) {
+    return { yours: measures === undefined ? yours : { ...yours, measures } };
+  }
+  if (measures !== undefined) imported.measures = measures;
   // An empty v1 pack took the name of the first pack imported into it.
   const name = typeof v1.name === 'string' && v1.name !== V1_DEFAULT_NAME ? v1.name : undefined;
   imported.name = name ?? 'Facts you imported before packs were kept apart';

@@ -141,6 +141,8 @@ const FIELD_WORDS: Record<string, string> = {
   sources: 'the sources',
   entities: 'the entities',
   claims: 'the claims',
+  measures: 'the measures',
+  label: 'the label',
   id: 'the id',
   title: 'the title',
   publisher: 'the publisher',
@@ -185,6 +187,7 @@ const ITEM_WORDS: Record<string, string> = {
   aliases: 'alias',
   sourceIds: 'source',
   subjects: 'subject',
+  measures: 'measure',
 };
 
 /** A field path in words: "the link", "alias 2", "the figure's value". */

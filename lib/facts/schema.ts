@@ -33,9 +33,15 @@ const MAX_EVIDENCE_WORDS = 14;
  * - "past:<n>y" / "past:<n>m": "in the past two years" → "past:2y"
  * - "year:2024", "month:2023-07": a calendar period
  * - "since:2017": from that year until the source's date
+ * - "range:2017-2023": from the start of one year to the end of a later one
  */
 export type Period = string;
-const PERIOD = /^(?:total|past:[1-9]\d*[ym]|year:\d{4}|month:\d{4}-(?:0[1-9]|1[0-2])|since:\d{4})$/;
+const PERIOD =
+  /^(?:total|past:[1-9]\d*[ym]|year:\d{4}|month:\d{4}-(?:0[1-9]|1[0-2])|since:\d{4}|range:\d{4}-\d{4})$/;
+
+/** What a figure counts: a running total (the default), or one incident (one theft, one attack). */
+export const SCOPES = ['total', 'incident'] as const;
+export type Scope = (typeof SCOPES)[number];
 const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
 /** A value as a message may show it; never calls the value's own methods. */
@@ -131,17 +137,31 @@ export const EntitySchema = v.strictObject(
 export type Entity = v.InferOutput<typeof EntitySchema>;
 
 const PERIOD_RULE =
-  'must be total, past:2y, past:18m, year:2024, month:2023-07 or since:2017 (the period it covers)';
+  'must be total, past:2y, past:18m, year:2024, month:2023-07, since:2017 or range:2017-2023 (the period it covers)';
 
-const FigureSchema = v.strictObject(
-  {
-    value: number,
-    /** "USD", "GBP", "EUR", "count", "years", … Figures with different units are never compared. */
-    unit: text,
-    qualifier: oneOf(QUALIFIERS),
-    period: v.pipe(v.string(instead(PERIOD_RULE)), v.regex(PERIOD, instead(PERIOD_RULE))),
-  },
-  instead('must be an object with value, unit, qualifier and period'),
+const FigureSchema = v.pipe(
+  v.strictObject(
+    {
+      value: number,
+      /** "USD", "GBP", "EUR", "count", "percent", … Figures with different units are never compared. */
+      unit: text,
+      qualifier: oneOf(QUALIFIERS),
+      period: v.pipe(v.string(instead(PERIOD_RULE)), v.regex(PERIOD, instead(PERIOD_RULE))),
+      /** "total" when absent. An incident figure is compared only with figures of the same incident. */
+      scope: v.optional(oneOf(SCOPES)),
+      /** For an incident figure: the id of the entity (kind "event") that names the incident. */
+      incident: v.optional(text),
+    },
+    instead('must be an object with value, unit, qualifier and period'),
+  ),
+  v.forward(
+    v.partialCheck(
+      [['scope'], ['incident']],
+      (figure) => figure.incident === undefined || figure.scope === 'incident',
+      'names an incident, so its scope must be incident',
+    ),
+    ['scope'],
+  ),
 );
 export type Figure = v.InferOutput<typeof FigureSchema>;
 
@@ -255,6 +275,17 @@ export const NoteSchema = v.pipe(
 export type Note = v.InferOutput<typeof NoteSchema>;
 export type NoteTarget = Note['about'];
 
+/** What a measure counts, in words a reader understands ("North Korea's total crypto theft"). */
+export const MeasureSchema = v.strictObject(
+  {
+    /** The id claims give as their `measure`, e.g. "dprk.crypto-theft.usd". */
+    id: text,
+    label: text,
+  },
+  instead(MUST_BE_AN_ENTRY),
+);
+export type Measure = v.InferOutput<typeof MeasureSchema>;
+
 export const FactPackSchema = v.strictObject(
   {
     /** Format version of the pack file. */
@@ -267,6 +298,8 @@ export const FactPackSchema = v.strictObject(
     sources: v.array(SourceSchema, instead('must be a list')),
     entities: v.array(EntitySchema, instead('must be a list')),
     claims: v.array(ClaimSchema, instead('must be a list')),
+    /** Labels of the measures the pack's claims use. */
+    measures: v.optional(v.array(MeasureSchema, instead('must be a list'))),
     /** Optional, so packs from before notes (and packs without any) stay valid as they are. */
     notes: v.optional(v.array(NoteSchema, instead('must be a list'))),
   },

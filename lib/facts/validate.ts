@@ -23,6 +23,7 @@ import {
   type FactPack,
   FactPackSchema,
   instead,
+  type Measure,
   NoteSchema,
   type PackList,
   quoted,
@@ -115,6 +116,7 @@ export function planChecks(
         sources: sources.valid,
         entities: entities.valid,
         claims: claims.valid,
+        ...(top.measures === undefined ? {} : { measures: top.measures }),
         ...(notes.valid.length === 0 ? {} : { notes: notes.valid }),
       },
       errors,
@@ -142,6 +144,8 @@ interface Top {
   sources: unknown[];
   entities: unknown[];
   claims: unknown[];
+  /** Few and small: checked with the pack's own fields, not entry by entry. */
+  measures?: Measure[];
   notes: unknown[];
 }
 

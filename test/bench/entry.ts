@@ -99,14 +99,14 @@ export const stages: Stage[] = [
     },
   },
   {
-    // Wrapping in one slice (sliceMs: Infinity) so the whole DOM cost is timed; the content script
+    // Drawing in one slice (sliceMs: Infinity) so the whole cost is timed; the content script
     // does the same work in 8 ms slices.
     name: 'highlight',
     role: 'extension',
     run(ctx) {
       if (!ctx.article || !ctx.textMap || !ctx.annotations) return;
       ctx.highlights = new Highlights();
-      void ctx.highlights.update(ctx.article.root, ctx.textMap, ctx.annotations, {
+      void ctx.highlights.update(ctx.textMap, ctx.annotations, {
         sliceMs: Number.POSITIVE_INFINITY,
       });
     },

@@ -12,6 +12,7 @@ import type { ImportedPack } from '../../lib/facts/layers';
 import type { FactPack } from '../../lib/facts/schema';
 import { prefillQuery } from '../../lib/prefill';
 import { seedPage } from '../fixtures/news-page';
+import { readCard } from './card-view';
 import {
   type ExtensionBrowser,
   launchWithExtension,
@@ -19,7 +20,14 @@ import {
   ROOT,
   startServer,
 } from './harness';
-import { axeViolations } from './page-helpers';
+import {
+  axeViolations,
+  drawn,
+  mentionsOf,
+  sendToPage,
+  summaryOf,
+  waitForDrawn,
+} from './page-helpers';
 
 // Code passed to page.evaluate runs in an extension page, where `chrome` is the extension API.
 declare const chrome: typeof import('wxt/browser').browser;
@@ -56,15 +64,18 @@ async function addFact(page: Page, fields: Record<string, string>): Promise<void
   await page.getByRole('button', { name: 'Add fact' }).click();
 }
 
-/** The card's text for the first mark of `factId` on the article. */
-async function cardFor(factId: string): Promise<() => Promise<string>> {
-  const mark = article.locator(`backstory-mark[data-fact="${factId}"]`);
-  await mark.first().waitFor({ timeout: 10_000 });
-  await mark.first().focus();
-  return () =>
-    article.evaluate(
-      () => document.querySelector('backstory-tooltip')?.shadowRoot?.textContent ?? '',
-    );
+/**
+ * Opens the card of the first annotation of `factId` on the article, as the popup does (asked from
+ * the extension page `ext`), and returns a reader of its text. The card's root is closed: its text
+ * is read through the DevTools protocol.
+ */
+async function cardFor(ext: Page, factId: string): Promise<() => Promise<string>> {
+  const first = async () =>
+    mentionsOf(await summaryOf(ext, article)).find((m) => m.fact === factId);
+  await expect.poll(first, { timeout: 10_000 }).toBeDefined();
+  const mention = await first();
+  expect(await sendToPage(ext, article, 'popup:content:reveal', { id: mention?.id })).toBe(true);
+  return async () => (await readCard(article))?.dialog?.textContent ?? '';
 }
 
 /** A pack of `n` facts (ids starting with `prefix`), each with its own source and a long summary. */
@@ -163,7 +174,7 @@ beforeAll(async () => {
   browser = await launchWithExtension();
   article = await browser.context.newPage();
   await article.goto(server.route('/defending.html', seedPage(1)));
-  await article.waitForSelector('backstory-mark', { timeout: 15_000 });
+  await waitForDrawn(article);
 });
 
 afterAll(async () => {
@@ -255,7 +266,7 @@ describe('the options page', () => {
         'Stepped down as FBI Director in January 2025.note on “Christopher Wray” · YoursEditDelete',
       ]);
     // The bundled entity is still marked on the open page, as it was.
-    const card = await cardFor('christopher-wray');
+    const card = await cardFor(page, 'christopher-wray');
     await expect.poll(card).toContain('FBI');
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(async () => (await stored(page)).readerPack?.notes).toBeUndefined();
@@ -274,7 +285,10 @@ describe('the options page', () => {
     await expect
       .poll(() => notice(page).textContent())
       .toBe('Added “financial industry”. Open pages show it at once.Undo');
-    const card = await cardFor('reader.financial-industry');
+    await expect
+      .poll(async () => (await drawn(article)).map((d) => d.text), { timeout: 10_000 })
+      .toContain('financial industry');
+    const card = await cardFor(page, 'reader.financial-industry');
     await expect.poll(card).toContain('Banks and exchanges asked to help.');
     expect(await card()).toContain('Joint statement');
     await page.close();
@@ -356,7 +370,7 @@ describe('the options page', () => {
     expect(await page.locator('.packs li .detail').textContent()).toMatch(
       /^by Jane Doe · 2 entries · imported \d+ \w+ \d{4} · https:\/\/jane\.example\/packs$/,
     );
-    const card = await cardFor('jane.exchanges');
+    const card = await cardFor(page, 'jane.exchanges');
     await expect.poll(card).toContain('Where stolen coins are cashed out.');
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(async () => (await stored(page)).importedPacks).toEqual([]);

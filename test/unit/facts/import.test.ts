@@ -66,6 +66,7 @@ const PACK: FactPack = {
       measure: 'dprk.crypto-theft.usd',
     },
   ],
+  measures: [{ id: 'dprk.crypto-theft.usd', label: 'North Korea’s crypto theft' }],
 };
 
 const json = (value: unknown) => JSON.stringify(value);

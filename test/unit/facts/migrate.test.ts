@@ -106,6 +106,22 @@ describe('splitReaderPackV1', () => {
     expect((yours as FactPack).claims[0]?.evidence).toBe('stole about $1.7bn');
   });
 
+  it('keeps the measure labels v1 imported, with what it imported (or with yours, when that is all)', () => {
+    const measures = [{ id: 'dprk.crypto-theft.usd', label: 'North Korea’s crypto theft' }];
+    const split = splitReaderPackV1({ ...structuredClone(V1), measures }, NOW);
+    expect((split.earlierImports?.pack as FactPack | undefined)?.measures).toEqual(measures);
+    expect((split.yours as FactPack).measures).toBeUndefined();
+    expect(validatePack(split.earlierImports?.pack).ok).toBe(true);
+
+    const onlyYours = { ...structuredClone(V1), measures };
+    onlyYours.sources = [onlyYours.sources[0] as (typeof V1.sources)[0]];
+    onlyYours.entities = [onlyYours.entities[0] as (typeof V1.entities)[0]];
+    onlyYours.claims = [onlyYours.claims[0] as (typeof V1.claims)[0]];
+    const whole = splitReaderPackV1(onlyYours, NOW);
+    expect(whole.earlierImports).toBeUndefined();
+    expect((whole.yours as FactPack).measures).toEqual(measures);
+  });
+
   it('names imports into an unnamed v1 pack plainly', () => {
     const { earlierImports } = splitReaderPackV1({ ...structuredClone(V1), name: 'My facts' }, NOW);
     expect((earlierImports?.pack as FactPack | undefined)?.name).toBe(

@@ -82,7 +82,7 @@ describe('addFact', () => {
     expect(pack.claims).toEqual([
       {
         id: 'reader.crypto-theft.figure',
-        statement: 'Crypto theft: over $1 billion in the past 2 years',
+        statement: 'Crypto theft: over $1 billion in the past two years',
         subjects: ['reader.crypto-theft'],
         sourceId: 'reader.crypto-theft.source',
         figure: { value: 1_000_000_000, unit: 'USD', qualifier: 'over', period: 'past:2y' },

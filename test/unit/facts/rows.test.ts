@@ -86,7 +86,7 @@ describe('factRows', () => {
       [
         'claims:theft',
         'North Korea stole over $1 billion.',
-        'figure: over $1 billion in the past 2 years',
+        'figure: over $1 billion in the past two years',
         'Bundled with Backstory',
       ],
     ]);

@@ -227,7 +227,7 @@ describe('validatePack', () => {
       ],
       [
         'figure.period',
-        'the figure’s period must be total, past:2y, past:18m, year:2024, month:2023-07 or since:2017 (the period it covers), not “two years”',
+        'the figure’s period must be total, past:2y, past:18m, year:2024, month:2023-07, since:2017 or range:2017-2023 (the period it covers), not “two years”',
       ],
     ]);
   });
@@ -247,6 +247,7 @@ describe('validatePack', () => {
       'year:2023',
       'month:2023-07',
       'since:2017',
+      'range:2017-2023',
     ]) {
       expect(errorsOf(packWith((p) => (p.claims[0].figure.period = period))), period).toEqual([]);
     }
@@ -325,13 +326,13 @@ describe('validatePack', () => {
     const input = JSON.parse(
       JSON.stringify(validPack())
         .replace('"id":"wray"', '"id":"wray","sumary":"typo","__proto__":{"kind":"x"}')
-        .replace('"period":"past:2y"', '"period":"past:2y","scope":"total"'),
+        .replace('"period":"past:2y"', '"period":"past:2y","basis":"total"'),
     );
-    expect(errorsOf(input).map((e) => e.field)).toEqual(['sumary', '__proto__', 'figure.scope']);
+    expect(errorsOf(input).map((e) => e.field)).toEqual(['sumary', '__proto__', 'figure.basis']);
     expect(errorsOf(input).map((e) => e.message)).toEqual([
       'Entity 1 (“Christopher Wray”): “sumary” is not part of the format (allowed here: id, name, kind, aliases, summary, sourceIds, generic)',
       'Entity 1 (“Christopher Wray”): “__proto__” is not part of the format (allowed here: id, name, kind, aliases, summary, sourceIds, generic)',
-      'Claim 1 (“North Korea stole over $1 billion in two…”): “scope” is not part of the format (allowed here: value, unit, qualifier, period)',
+      'Claim 1 (“North Korea stole over $1 billion in two…”): “basis” is not part of the format (allowed here: value, unit, qualifier, period, scope, incident)',
     ]);
   });
 
@@ -356,7 +357,7 @@ describe('validatePack', () => {
     ).toEqual([
       'The file: the name must be text, not 5',
       'The file: the sources must be a list, not an object',
-      'The file: “extra” is not part of the format (allowed here: format, name, author, url, sources, entities, claims, notes)',
+      'The file: “extra” is not part of the format (allowed here: format, name, author, url, sources, entities, claims, measures, notes)',
       'Entity 1 (“Christopher Wray”): source 1 “src” does not exist',
       'Entity 2 (“North Korea”): source 1 “src” does not exist',
       'Claim 1 (“North Korea stole over $1 billion in two…”): subject 1 “nk” has a problem of its own',
@@ -455,7 +456,7 @@ describe('validatePack on garbage', () => {
     const key = 'k'.repeat(100_000);
     const result = validatePack({ format: 1, sources: [], entities: [], claims: [], [key]: 1 });
     expect(result.ok ? '' : result.errors[0]?.message).toBe(
-      `The file: “${'k'.repeat(40)}…” is not part of the format (allowed here: format, name, author, url, sources, entities, claims, notes)`,
+      `The file: “${'k'.repeat(40)}…” is not part of the format (allowed here: format, name, author, url, sources, entities, claims, measures, notes)`,
     );
   });
 
