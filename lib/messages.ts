@@ -5,6 +5,7 @@
  */
 import { type Browser, browser } from 'wxt/browser';
 import type { Settings } from '@/lib/defaults';
+import type { PackOrigin } from '@/lib/facts/layers';
 import type { Entity, FactPack, Source } from '@/lib/facts/schema';
 import type { Verdict } from '@/lib/match/types';
 
@@ -14,8 +15,13 @@ import type { Verdict } from '@/lib/match/types';
  */
 export interface AnnotationState {
   settings: Settings;
-  /** The bundled pack (unless switched off), then the reader's pack: later packs win on id clashes. */
+  /**
+   * The bundled pack (unless switched off), the packs the reader imported, then the reader's own
+   * facts: later packs win on id clashes.
+   */
   packs: FactPack[];
+  /** Where each of `packs` comes from, in the same order (lib/facts/layers.ts builds provenance). */
+  origins: PackOrigin[];
 }
 
 /** One place an annotation is drawn: the popup reveals it by `id` (its highlight group). */
@@ -64,6 +70,8 @@ export interface MessageMap {
   'popup:content:summary': { request: undefined; response: PageSummary };
   /** Popup → content script: scroll to one annotation (a mention's id), show it as current, open its card. */
   'popup:content:reveal': { request: { id: number }; response: boolean };
+  /** Background → content script: the article's publication date, when the page gives one. */
+  'background:content:published': { request: undefined; response: string | undefined };
   /** Background → content script: a keyboard command to move between annotations. */
   'background:content:command': {
     request: { command: 'next-mark' | 'previous-mark' };

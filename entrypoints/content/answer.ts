@@ -13,6 +13,7 @@ export function answerMessages(
   onMessages(
     {
       'popup:content:summary': () => page.summary(),
+      'background:content:published': () => page.summary().article?.published,
       'popup:content:reveal': ({ id }) => {
         const group = page.highlights.groupById(id);
         if (group) card.show(group);

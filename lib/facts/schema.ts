@@ -7,6 +7,9 @@
 import * as v from 'valibot';
 import { isWebUrl } from '@/lib/safe-url';
 
+/** The lists of a pack. */
+export type PackList = 'sources' | 'entities' | 'claims' | 'notes';
+
 export const ENTITY_KINDS = [
   'person',
   'organisation',
@@ -22,7 +25,7 @@ export const QUALIFIERS = ['exact', 'over', 'about', 'under', 'up-to'] as const;
 export type Qualifier = (typeof QUALIFIERS)[number];
 
 /** Evidence is "a short verbatim phrase (~12 words)"; a little slack for hyphenated or bracketed words. */
-export const MAX_EVIDENCE_WORDS = 14;
+const MAX_EVIDENCE_WORDS = 14;
 
 /**
  * A normalised period, so figures can be compared:
@@ -98,14 +101,17 @@ const partialDate = v.pipe(
 );
 const oneOf = <T extends readonly string[]>(options: T) =>
   v.picklist(options, instead(`must be one of ${options.join(', ')}`));
+const webUrl = v.pipe(text, v.check(isWebUrl, 'must start with http:// or https://'));
+const number = v.pipe(v.number(instead('must be a number')), v.finite(instead('must be a number')));
 
 export const SourceSchema = v.strictObject(
   {
     id: text,
     title: text,
-    publisher: text,
+    /** Who published it; unknown for a reader's source given by title alone. */
+    publisher: v.optional(text),
     /** Only http: or https: URLs are ever rendered as links. */
-    url: v.optional(v.pipe(text, v.check(isWebUrl, 'must start with http:// or https://'))),
+    url: v.optional(webUrl),
     /** ISO date, possibly partial: "2023", "2023-08", "2023-08-17". */
     published: v.optional(partialDate),
   },
@@ -133,10 +139,10 @@ export type Entity = v.InferOutput<typeof EntitySchema>;
 const PERIOD_RULE =
   'must be total, past:2y, past:18m, year:2024, month:2023-07, since:2017 or range:2017-2023 (the period it covers)';
 
-export const FigureSchema = v.pipe(
+const FigureSchema = v.pipe(
   v.strictObject(
     {
-      value: v.pipe(v.number(instead('must be a number')), v.finite(instead('must be a number'))),
+      value: number,
       /** "USD", "GBP", "EUR", "count", "percent", … Figures with different units are never compared. */
       unit: text,
       qualifier: oneOf(QUALIFIERS),
@@ -159,6 +165,20 @@ export const FigureSchema = v.pipe(
 );
 export type Figure = v.InferOutput<typeof FigureSchema>;
 
+/** A fact-checker's verdict on a claim (schema.org ClaimReview's reviewRating). */
+const RatingSchema = v.strictObject(
+  {
+    /** The verdict in the fact-checker's own words: "False", "Misleading", "Mostly true". */
+    label: text,
+    /** On the checker's scale from `worst` to `best`, when it gives one. */
+    value: v.optional(number),
+    best: v.optional(number),
+    worst: v.optional(number),
+  },
+  instead('must be an object with a label'),
+);
+export type Rating = v.InferOutput<typeof RatingSchema>;
+
 const figureAndMeasure: [['figure'], ['measure']] = [['figure'], ['measure']];
 
 export const ClaimSchema = v.pipe(
@@ -167,16 +187,21 @@ export const ClaimSchema = v.pipe(
       id: text,
       /** The project's own words. */
       statement: text,
-      /** Entity ids the claim is about. */
-      subjects: v.pipe(texts, v.minLength(1, 'must name at least one entity')),
+      /** Entity ids the claim is about; none only for a fact-checked claim about no known entity. */
+      subjects: texts,
       sourceId: text,
-      /** A short verbatim phrase from the source (at most ~12 words) so a reader can find it. */
-      evidence: v.pipe(
-        text,
-        v.check(
-          (value) => wordCount(value) <= MAX_EVIDENCE_WORDS,
-          (issue) =>
-            `must be at most ${MAX_EVIDENCE_WORDS} words long, not ${wordCount(String(issue.input))}`,
+      /**
+       * A short verbatim phrase from the source (at most ~12 words) so a reader can find it. Only
+       * ever a real quote: a claim without one has none.
+       */
+      evidence: v.optional(
+        v.pipe(
+          text,
+          v.check(
+            (value) => wordCount(value) <= MAX_EVIDENCE_WORDS,
+            (issue) =>
+              `must be at most ${MAX_EVIDENCE_WORDS} words long, not ${wordCount(String(issue.input))}`,
+          ),
         ),
       ),
       /** Who said it, if someone did (an entity name or a plain description). */
@@ -186,8 +211,18 @@ export const ClaimSchema = v.pipe(
       figure: v.optional(FigureSchema),
       /** Names what is counted, e.g. "dprk.crypto-theft.usd". Claims with the same measure are compared. */
       measure: v.optional(text),
+      /** A fact-checker's verdict; the claim's source is then the review (its checker, link and date). */
+      rating: v.optional(RatingSchema),
     },
     instead(MUST_BE_AN_ENTRY),
+  ),
+  v.forward(
+    v.partialCheck(
+      [['subjects'], ['rating']],
+      (claim) => claim.subjects.length > 0 || claim.rating !== undefined,
+      'must name at least one entity',
+    ),
+    ['subjects'],
   ),
   v.forward(
     v.partialCheck(
@@ -208,6 +243,38 @@ export const ClaimSchema = v.pipe(
 );
 export type Claim = v.InferOutput<typeof ClaimSchema>;
 
+const NOTE_TARGETS = ['entity', 'claim'] as const;
+
+/** A reader's note on any entity or claim, bundled ones included; cards show it as theirs. */
+export const NoteSchema = v.pipe(
+  v.strictObject(
+    {
+      id: text,
+      /** The entity or claim the note is about, from any pack. */
+      about: v.strictObject(
+        { kind: oneOf(NOTE_TARGETS), id: text },
+        instead('must be an object with a kind (entity or claim) and an id'),
+      ),
+      /** The reader's own words; may be empty when the note keeps only a quote. */
+      text: anyText,
+      /** Words from the source, exactly as written. */
+      quote: v.optional(text),
+      sourceIds: texts,
+    },
+    instead(MUST_BE_AN_ENTRY),
+  ),
+  v.forward(
+    v.partialCheck(
+      [['text'], ['quote']],
+      (note) => note.text.trim() !== '' || note.quote !== undefined,
+      'is empty: a note needs your words or a quote',
+    ),
+    ['text'],
+  ),
+);
+export type Note = v.InferOutput<typeof NoteSchema>;
+export type NoteTarget = Note['about'];
+
 /** What a measure counts, in words a reader understands ("North Korea's total crypto theft"). */
 export const MeasureSchema = v.strictObject(
   {
@@ -224,11 +291,17 @@ export const FactPackSchema = v.strictObject(
     /** Format version of the pack file. */
     format: v.literal(1, instead('must be 1')),
     name: v.optional(anyText),
+    /** Who made the pack (a person or an organisation), as the file says. */
+    author: v.optional(text),
+    /** Where the pack or its maker can be found. */
+    url: v.optional(webUrl),
     sources: v.array(SourceSchema, instead('must be a list')),
     entities: v.array(EntitySchema, instead('must be a list')),
     claims: v.array(ClaimSchema, instead('must be a list')),
     /** Labels of the measures the pack's claims use. */
     measures: v.optional(v.array(MeasureSchema, instead('must be a list'))),
+    /** Optional, so packs from before notes (and packs without any) stay valid as they are. */
+    notes: v.optional(v.array(NoteSchema, instead('must be a list'))),
   },
   instead(MUST_BE_A_PACK),
 );

@@ -55,7 +55,7 @@ export function buildClaimTable(
     // that are not part of a subject's name (the subjects are counted separately, as entities).
     const measure = (claim.measure ?? '').replace(/[._-]/g, ' ');
     const words = claimWords(
-      `${measure} ${claim.statement} ${claim.evidence}`,
+      `${measure} ${claim.statement} ${claim.evidence ?? ''}`,
       subjectStems(claim),
     );
     table.keywords.set(claim.id, words);

@@ -64,7 +64,7 @@ export function buildRestatedTable(
   const subjectStems = subjectStemsOf(entities);
   for (const claim of claims) {
     if (claim.figure) continue;
-    const words = claimWords(`${claim.statement} ${claim.evidence}`, subjectStems(claim));
+    const words = claimWords(`${claim.statement} ${claim.evidence ?? ''}`, subjectStems(claim));
     const i = table.entries.push({ claim, words }) - 1;
     for (const k of words.keys) {
       push(table.byKey, k, i);

@@ -56,8 +56,8 @@ export interface SourceRow extends SourcedClaim {
   publisher?: string;
   /** When it was said or happened (else when the source was published), in words: "July 2023". */
   date?: string;
-  /** The source's own words for this figure. */
-  quote: string;
+  /** The source's own words for this figure; none when the claim has no quote (never invented). */
+  quote?: string;
 }
 
 /** What the page says, in words. */
@@ -78,7 +78,8 @@ export interface RestatedClaim extends SourcedClaim {
   publisher?: string;
   /** When the source dates the event, in words. */
   date?: string;
-  quote: string;
+  /** The source's own words; none when the claim has no quote (never invented). */
+  quote?: string;
   /** The page's other date for the event ("March"), when it conflicts. */
   pageDate?: string;
 }
@@ -196,9 +197,9 @@ function sourceRow(claim: Claim, figure: Figure, relation: Verdict, facts: FactL
     period: describePeriod(figure.period),
     scope: describeScope(figure, incidentName(facts, figure)),
     ...(claim.attributedTo ? { who: whoOf(claim, source) } : {}),
-    ...(source ? { publisher: source.publisher } : {}),
+    ...(source?.publisher ? { publisher: source.publisher } : {}),
     ...(date ? { date: formatDate(date) } : {}),
-    quote: claim.evidence,
+    ...(claim.evidence ? { quote: claim.evidence } : {}),
   };
 }
 
@@ -251,9 +252,9 @@ function restatedCard(annotation: Annotation, claim: Claim, facts: FactLookup): 
       source,
       statement: claim.statement,
       ...(claim.attributedTo ? { who: whoOf(claim, source) } : {}),
-      ...(source ? { publisher: source.publisher } : {}),
+      ...(source?.publisher ? { publisher: source.publisher } : {}),
       ...(claim.when ? { date: formatDate(claim.when) } : {}),
-      quote: claim.evidence,
+      ...(claim.evidence ? { quote: claim.evidence } : {}),
       ...(pageDate ? { pageDate: formatEventDate(pageDate) } : {}),
     },
     comparisons: [],

@@ -77,6 +77,7 @@ describe('validatePack', () => {
       {
         path: 'entities[0]',
         entryId: 'wray',
+        entry: 'Entity 1 (“Christopher Wray”)',
         field: 'kind',
         problem:
           'the kind must be one of person, organisation, country, place, programme, event, concept, not “human”',
@@ -121,6 +122,7 @@ describe('validatePack', () => {
       {
         path: 'entities[0]',
         entryId: 'wray',
+        entry: 'Entity 1 (“Christopher Wray”)',
         field: 'aliases.1',
         problem: 'alias 2 is empty',
         message: 'Entity 1 (“Christopher Wray”): alias 2 is empty',
@@ -128,6 +130,7 @@ describe('validatePack', () => {
       {
         path: 'entities[0]',
         entryId: 'wray',
+        entry: 'Entity 1 (“Christopher Wray”)',
         field: 'aliases.2',
         problem: 'alias 3 must be text, not 7',
         message: 'Entity 1 (“Christopher Wray”): alias 3 must be text, not 7',
@@ -139,6 +142,7 @@ describe('validatePack', () => {
     expect(errorsOf(packWith((p) => delete p.entities[0].id))).toEqual([
       {
         path: 'entities[0]',
+        entry: 'Entity 1 (“Christopher Wray”)',
         field: 'id',
         problem: 'the id is missing',
         message: 'Entity 1 (“Christopher Wray”): the id is missing',
@@ -155,6 +159,7 @@ describe('validatePack', () => {
       {
         path: 'entities[2]',
         entryId: 'wray',
+        entry: 'Entity 3 (“Other”)',
         field: 'id',
         problem: 'the id “wray” is already used by entity 1',
         message: 'Entity 3 (“Other”): the id “wray” is already used by entity 1',
@@ -335,6 +340,7 @@ describe('validatePack', () => {
     expect(errorsOf(packWith((p) => (p.format = 2)))).toEqual([
       {
         path: '',
+        entry: 'The file',
         field: 'format',
         problem: 'the format must be 1, not 2',
         message: 'The file: the format must be 1, not 2',
@@ -351,7 +357,7 @@ describe('validatePack', () => {
     ).toEqual([
       'The file: the name must be text, not 5',
       'The file: the sources must be a list, not an object',
-      'The file: “extra” is not part of the format (allowed here: format, name, sources, entities, claims, measures)',
+      'The file: “extra” is not part of the format (allowed here: format, name, author, url, sources, entities, claims, measures, notes)',
       'Entity 1 (“Christopher Wray”): source 1 “src” does not exist',
       'Entity 2 (“North Korea”): source 1 “src” does not exist',
       'Claim 1 (“North Korea stole over $1 billion in two…”): subject 1 “nk” has a problem of its own',
@@ -363,18 +369,21 @@ describe('validatePack', () => {
     expect(errorsOf(packWith((p) => p.claims.push('a claim', null, [1])))).toEqual([
       {
         path: 'claims[1]',
+        entry: 'Claim 2',
         field: '',
         problem: 'must be an object, not “a claim”',
         message: 'Claim 2 must be an object, not “a claim”',
       },
       {
         path: 'claims[2]',
+        entry: 'Claim 3',
         field: '',
         problem: 'must be an object, not null',
         message: 'Claim 3 must be an object, not null',
       },
       {
         path: 'claims[3]',
+        entry: 'Claim 4',
         field: '',
         problem: 'must be an object, not a list',
         message: 'Claim 4 must be an object, not a list',
@@ -447,7 +456,7 @@ describe('validatePack on garbage', () => {
     const key = 'k'.repeat(100_000);
     const result = validatePack({ format: 1, sources: [], entities: [], claims: [], [key]: 1 });
     expect(result.ok ? '' : result.errors[0]?.message).toBe(
-      `The file: “${'k'.repeat(40)}…” is not part of the format (allowed here: format, name, sources, entities, claims, measures)`,
+      `The file: “${'k'.repeat(40)}…” is not part of the format (allowed here: format, name, author, url, sources, entities, claims, measures, notes)`,
     );
   });
 
@@ -510,12 +519,96 @@ describe('checkEntries', () => {
       errors: [
         {
           path: '',
+          entry: 'The file',
           field: '',
           problem:
             'must be a fact pack (an object with format, sources, entities and claims), not “nope”',
           message: `${NOT_A_PACK} “nope”`,
         },
       ],
+    });
+  });
+});
+
+describe('notes, ratings and pack details', () => {
+  const note = (about: object, fields: object = {}) => ({
+    id: 'n1',
+    about,
+    text: 'Testified again in 2024.',
+    sourceIds: ['src'],
+    ...fields,
+  });
+
+  it('accepts notes on entities and claims, a rating, and who made the pack', () => {
+    const pack = packWith((p) => {
+      p.author = 'Jane Doe';
+      p.url = 'https://example.org/packs';
+      p.notes = [
+        note({ kind: 'entity', id: 'wray' }),
+        note({ kind: 'claim', id: 'theft' }, { id: 'n2', text: '', quote: 'over $1 billion' }),
+      ];
+      p.claims.push({
+        id: 'checked',
+        statement: 'A claim no entity of the pack names.',
+        subjects: [],
+        sourceId: 'spare',
+        rating: { label: 'Mostly false', value: 2, best: 6, worst: 1 },
+      });
+    });
+    expect(errorsOf(pack)).toEqual([]);
+    expect(checkEntries(pack).pack).toEqual(pack);
+  });
+
+  it('keeps quotes and publishers optional: a claim quotes its source only when it has a quote', () => {
+    const pack = packWith((p) => {
+      delete p.claims[0].evidence;
+      delete p.sources[1].publisher;
+    });
+    expect(errorsOf(pack)).toEqual([]);
+  });
+
+  it('says what a note is about must exist, and that a note needs words or a quote', () => {
+    const pack = packWith((p) => {
+      p.notes = [
+        note({ kind: 'entity', id: 'kim' }),
+        note({ kind: 'claim', id: 'wray' }, { id: 'n2', text: ' ' }),
+        note({ kind: 'person', id: 'wray' }, { id: 'n3' }),
+      ];
+    });
+    expect(errorsOf(pack).map((e) => [e.field, e.message])).toEqual([
+      [
+        'about.id',
+        'Note 1 (“Testified again in 2024.”): the entity or claim it is about “kim” does not exist',
+      ],
+      ['text', 'Note 2 (“n2”): the note is empty: a note needs your words or a quote'],
+      ['about.id', 'Note 2 (“n2”): the entity or claim it is about “wray” does not exist'],
+      [
+        'about.kind',
+        'Note 3 (“Testified again in 2024.”): the kind of what it is about must be one of entity, claim, not “person”',
+      ],
+    ]);
+  });
+
+  it('lets a claim name no entity only when a fact-checker rated it', () => {
+    expect(errorsOf(packWith((p) => (p.claims[0].subjects = []))).map((e) => e.problem)).toEqual([
+      'the subjects must name at least one entity',
+    ]);
+    const rated = packWith((p) => {
+      p.claims[0].subjects = [];
+      p.claims[0].rating = { label: 'False' };
+    });
+    expect(errorsOf(rated)).toEqual([]);
+    expect(
+      errorsOf(packWith((p) => (p.claims[0].rating = { value: 1 }))).map((e) => e.problem),
+    ).toEqual(['the rating’s label is missing']);
+  });
+
+  it('can leave references unchecked, as stored facts are read', () => {
+    const dangling = packWith((p) => (p.entities[0].sourceIds = ['deleted-since']));
+    expect(checkEntries(dangling).errors).toHaveLength(1);
+    expect(checkEntries(dangling, undefined, { references: false })).toEqual({
+      pack: dangling,
+      errors: [],
     });
   });
 });

@@ -106,3 +106,22 @@ describe('the demo article’s cards', () => {
     expect(data.sources.map((s) => s.publisher)).toEqual(['The Readable']);
   });
 });
+
+describe('cards of claims without a quote', () => {
+  it('show no quote rather than make one up', () => {
+    // A reader's claim may have no evidence: strip it from every claim and read the demo again.
+    const unquoted = buildIndex({
+      ...bundledPack,
+      claims: bundledPack.claims.map(({ evidence: _evidence, ...claim }) => claim),
+    });
+    const cards = findAnnotations(unquoted, text, { published: demo.article.published })
+      .filter((a) => a.kind === 'claim')
+      .map((a) => cardDataFor(a, unquoted) as FigureCardData);
+    expect(cards.some((c) => c.rows.length > 0)).toBe(true);
+    expect(cards.some((c) => c.restated)).toBe(true);
+    for (const c of cards) {
+      for (const row of c.rows) expect(row).not.toHaveProperty('quote');
+      if (c.restated) expect(c.restated).not.toHaveProperty('quote');
+    }
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * The fact base as the options page shows it: the layers (bundled, imported, the reader's own),
+ * their merge, the list's rows, provenance, and what the form checks names against.
+ */
+import { useMemo } from 'preact/hooks';
+import { bundledPack } from '@/lib/facts/bundled';
+import { type FormContext, formContext } from '@/lib/facts/form';
+import { buildProvenance, type Layer, type Provenance, stackLayers } from '@/lib/facts/layers';
+import { mergePacks } from '@/lib/facts/merge';
+import { type FactRow, factRows } from '@/lib/facts/rows';
+import type { FactPack } from '@/lib/facts/schema';
+import type { StoredFacts } from '@/lib/facts/stored';
+import type { PackItem } from './Packs';
+
+export interface FactBase {
+  layers: Layer[];
+  context: FormContext;
+  rows: FactRow[];
+  provenance: Provenance;
+  /** The imported packs, oldest first. */
+  packs: PackItem[];
+  /** The reader's own entities, claims and notes. */
+  yoursCount: number;
+}
+
+/** The layers as pages use them: the bundled pack only while the reader keeps it on. */
+export function layersOf(facts: StoredFacts, useBundledPack: boolean): Layer[] {
+  return stackLayers({
+    ...(useBundledPack ? { bundled: bundledPack } : {}),
+    imported: facts.imported,
+    yours: facts.yours,
+  });
+}
+
+/** The fact base for the stored facts, recomputed only when they (or the bundled switch) change. */
+export function useFactBase(
+  facts: StoredFacts | undefined,
+  useBundledPack: boolean,
+): FactBase | undefined {
+  return useMemo(() => {
+    if (!facts) return undefined;
+    const layers = layersOf(facts, useBundledPack);
+    const base = mergePacks(...layers.map((layer) => layer.pack));
+    return {
+      layers,
+      context: formContext(facts.yours, base),
+      rows: factRows(layers),
+      provenance: buildProvenance(layers),
+      packs: layers.flatMap(({ origin, pack }) =>
+        origin.kind === 'imported' ? [{ origin, entries: countEntries(pack) }] : [],
+      ),
+      yoursCount: countEntries({ ...facts.yours, sources: [] }),
+    };
+  }, [facts, useBundledPack]);
+}
+
+function countEntries(pack: FactPack): number {
+  const { sources, entities, claims, notes = [] } = pack;
+  return sources.length + entities.length + claims.length + notes.length;
+}
