@@ -4,19 +4,23 @@ import { stackLayers } from '@/lib/facts/layers';
 import { importedPacksItem, readerPackItem, readStoredFacts } from '@/lib/facts/stored';
 import { type AnnotationState, onMessages, sendToTab } from '@/lib/messages';
 import { installContextMenu, setBadge } from '@/lib/platform';
-import { prefillFromSelection, prefillQuery } from '@/lib/prefill';
+import { OPTIONS_PAGE, type Prefill, prefillFromSelection, withPrefill } from '@/lib/prefill';
 import { readSettings, settingsItem } from '@/lib/storage';
 
 const ADD_MENU_ID = 'backstory-add';
 
-/** Opens the options page with the selection (as Term or Quote) and the page as the source. */
+/** Opens the options form in a new tab, prefilled. */
+async function openOptionsWith(prefill: Partial<Prefill>): Promise<void> {
+  await browser.tabs.create({ url: withPrefill(browser.runtime.getURL(OPTIONS_PAGE), prefill) });
+}
+
+/** Opens the options form with the selection (as Figure, Term or Quote) and the page as the source. */
 async function openPrefilledOptions(
   click: { selectionText?: string; pageUrl?: string },
   tab?: { id?: number; title?: string; url?: string },
 ): Promise<void> {
   const published = await pageDate(tab?.id);
-  const query = prefillQuery(prefillFromSelection(click, tab, published));
-  await browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}?${query}` });
+  await openOptionsWith(prefillFromSelection(click, tab, published));
 }
 
 /** The date the tab's article gives, if it has a content script and the article a date. */
@@ -95,6 +99,9 @@ export default defineBackground(() => {
     'content:background:state': () => annotationState.current(),
     'content:background:count': async ({ count }, sender) => {
       if (sender.tab?.id !== undefined) await setBadge(sender.tab.id, count);
+    },
+    'content:background:save-fact': async (prefill) => {
+      await openOptionsWith(prefill);
     },
   });
   // A new document starts without marks; its content script reports its own count.

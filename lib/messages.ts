@@ -8,6 +8,7 @@ import type { Settings } from '@/lib/defaults';
 import type { PackOrigin } from '@/lib/facts/layers';
 import type { Entity, FactPack, Source } from '@/lib/facts/schema';
 import type { Verdict } from '@/lib/match/types';
+import type { Prefill } from '@/lib/prefill';
 
 /**
  * What a content script annotates with. The background reads storage and sends it, so the content
@@ -70,6 +71,11 @@ export interface MessageMap {
   'popup:content:summary': { request: undefined; response: PageSummary };
   /** Popup → content script: scroll to one annotation (a mention's id), show it as current, open its card. */
   'popup:content:reveal': { request: { id: number }; response: boolean };
+  /**
+   * Content script → background: open the options form prefilled ("Save to my facts" on a card):
+   * `about` is the card's entity or claim, the page its source (lib/prefill.ts says each field).
+   */
+  'content:background:save-fact': { request: Partial<Prefill>; response: undefined };
   /** Background → content script: the article's publication date, when the page gives one. */
   'background:content:published': { request: undefined; response: string | undefined };
   /** Background → content script: a keyboard command to move between annotations. */

@@ -1,28 +1,52 @@
 /**
- * The options-page URL that the context menu opens ("Add to Backstory…"): a selection that reads
- * like a name becomes the Term, anything longer the Quote; the page becomes the source, with its
- * date when the page gives one. Both sides of that URL live here so they cannot drift apart.
+ * The options-page URL that opens the form prefilled, from the context menu ("Add to Backstory…")
+ * or a card's "Save to my facts". Both sides of that URL live here so they cannot drift apart.
+ *
+ * - `about`: what a note is on, "entity:<id>" or "claim:<id>" (a card's entity or claim); the form
+ *   then writes the reader's note on it.
+ * - `term`, `quote`, `figure`: a name, words from the page exactly as written, a figure as the page
+ *   writes it ("over $1 billion in the past two years").
+ * - `measure`: the id of the measure the figure counts, when the sender knows it.
+ * - `sourceTitle`, `sourceUrl`, `sourcePublished`: the page, and its date ("2023", "2023-08" or
+ *   "2023-08-17").
+ *
+ * A selection from the context menu becomes the figure when the page's figure reader reads one
+ * figure in it, the term when it reads like a name, else the quote.
  */
+import type { NoteTarget } from '@/lib/facts/schema';
+import { readFigure } from '@/lib/match/read-figure';
 
 /** What the options form starts from. */
 export interface Prefill {
+  about?: NoteTarget;
   term: string;
   quote: string;
+  figure: string;
+  measure: string;
   sourceTitle: string;
   sourceUrl: string;
   /** "2023", "2023-08" or "2023-08-17"; empty when unknown. */
   sourcePublished: string;
 }
 
+type TextField = Exclude<keyof Prefill, 'about'>;
+
 // A selection can be a whole page; keep the URL short.
-const MAX: Record<keyof Prefill, number> = {
+const MAX: Record<TextField, number> = {
   term: 200,
   quote: 600,
+  figure: 600,
+  measure: 300,
   sourceTitle: 300,
   sourceUrl: 2000,
   sourcePublished: 10,
 };
-const FIELDS = Object.keys(MAX) as (keyof Prefill)[];
+const FIELDS = Object.keys(MAX) as TextField[];
+/** An id is never cut (that would name another entry): a longer one is left out. */
+const MAX_ID = 300;
+
+/** The options page, as `browser.runtime.getURL` takes it. */
+export const OPTIONS_PAGE = '/options.html';
 
 /** Collapses whitespace (selections span lines) and cuts to `max` characters. */
 function tidy(text: string | undefined | null, max: number): string {
@@ -42,11 +66,21 @@ export function isoDateOf(text: string | undefined): string {
 /** The query string (without "?") that prefills the options page with `prefill`. */
 export function prefillQuery(prefill: Partial<Prefill>): string {
   const params = new URLSearchParams();
+  const about = prefill.about;
+  if (about?.id.trim() && about.id.length <= MAX_ID) {
+    params.set('about', `${about.kind}:${about.id}`);
+  }
   for (const field of FIELDS) {
     const value = tidy(prefill[field], MAX[field]);
     if (value) params.set(field, value);
   }
   return params.toString();
+}
+
+/** The options page's URL (`browser.runtime.getURL(OPTIONS_PAGE)`) prefilled with `prefill`. */
+export function withPrefill(optionsUrl: string, prefill: Partial<Prefill>): string {
+  const query = prefillQuery(prefill);
+  return query ? `${optionsUrl}?${query}` : optionsUrl;
 }
 
 /** The prefill for a context-menu click on a selection in a tab (the page becomes the source). */
@@ -56,23 +90,40 @@ export function prefillFromSelection(
   published?: string,
 ): Prefill {
   const selection = tidy(click.selectionText, MAX.quote);
-  const asTerm = readsLikeName(selection);
+  const date = isoDateOf(published);
+  const asFigure = readFigure(selection, date ? { published: date } : {}).ok;
+  const asTerm = !asFigure && readsLikeName(selection);
   return {
     term: asTerm ? tidy(selection, MAX.term) : '',
-    quote: asTerm ? '' : selection,
+    quote: asFigure || asTerm ? '' : selection,
+    figure: asFigure ? selection : '',
+    measure: '',
     sourceTitle: tidy(tab?.title, MAX.sourceTitle),
     sourceUrl: tidy(click.pageUrl ?? tab?.url, MAX.sourceUrl),
-    sourcePublished: isoDateOf(published),
+    sourcePublished: date,
   };
+}
+
+/** "entity:<id>" or "claim:<id>" as a note's target; undefined for anything else. */
+function readTarget(param: string | null): NoteTarget | undefined {
+  const match = /^(entity|claim):(.+)$/s.exec(param ?? '');
+  const [, kind, id] = match ?? [];
+  if ((kind !== 'entity' && kind !== 'claim') || !id?.trim() || id.length > MAX_ID)
+    return undefined;
+  return { kind, id };
 }
 
 /** The prefill carried by an options-page query string; missing params are empty strings. */
 export function readPrefill(search: string): Prefill {
   const params = new URLSearchParams(search);
-  const read = (field: keyof Prefill) => tidy(params.get(field), MAX[field]);
+  const read = (field: TextField) => tidy(params.get(field), MAX[field]);
+  const about = readTarget(params.get('about'));
   return {
+    ...(about ? { about } : {}),
     term: read('term'),
     quote: read('quote'),
+    figure: read('figure'),
+    measure: read('measure'),
     sourceTitle: read('sourceTitle'),
     sourceUrl: read('sourceUrl'),
     sourcePublished: isoDateOf(read('sourcePublished')),

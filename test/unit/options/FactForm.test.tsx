@@ -96,9 +96,7 @@ describe('FactForm', () => {
     ]) {
       expect(field(label).name).toBeTruthy();
     }
-    for (const label of ['Value', 'Unit', 'Qualifier', 'Period', 'What it measures']) {
-      expect(field(label).name).toMatch(/^figure/);
-    }
+    expect(field('Figure').name).toBe('figure');
     expect(button('Add fact').type).toBe('submit');
   });
 
@@ -151,7 +149,7 @@ describe('FactForm', () => {
       'Your note on the claim “The FBI named the hackers.” (Bundled with Backstory)',
     );
     expect(root.querySelector('[name="term"]')).toBeNull();
-    expect(root.querySelector('[name="figureValue"]')).toBeNull();
+    expect(root.querySelector('[name="figure"]')).toBeNull();
     await submit('Add note');
     expect(messageFor('Details')).toBe('Write your note, or give a quote.');
     type('Quote', 'named the hackers');
@@ -178,13 +176,16 @@ describe('FactForm', () => {
     type('Aliases', 'Bureau');
     type('Source title', 'T');
     type('Source URL', 'javascript:alert(1)');
-    type('Value', '5');
+    type('Figure', '5 years');
     await submit();
     expect(onSave).not.toHaveBeenCalled();
     expect(messageFor('Term')).toBe('Enter a term.');
     expect(messageFor('Aliases')).toBe('“Bureau” is already used by “FBI”.');
     expect(messageFor('Source URL')).toBe('Enter a web address starting with http:// or https://.');
-    expect(messageFor('Unit')).toBe('A figure needs a unit, e.g. USD or count.');
+    expect(messageFor('Figure')).toMatch(/^“5 years” is a length of time, not a figure/);
+    expect(messageFor('What it counts')).toBe(
+      'Choose what the figure counts, or name something new.',
+    );
     expect(messageFor('Details')).toBeUndefined();
     expect(document.activeElement).toBe(field('Term'));
   });
