@@ -2,25 +2,30 @@ import { browser } from 'wxt/browser';
 import { bundledPack } from '@/lib/facts/bundled';
 import { stackLayers } from '@/lib/facts/layers';
 import { importedPacksItem, readerPackItem, readStoredFacts } from '@/lib/facts/stored';
-import { type AnnotationState, onMessages, sendToTab } from '@/lib/messages';
+import { type AnnotationState, type MessageMap, onMessages, sendToTab } from '@/lib/messages';
 import { installContextMenu, setBadge } from '@/lib/platform';
-import { OPTIONS_PAGE, type Prefill, prefillFromSelection, withPrefill } from '@/lib/prefill';
+import { prefillFromCard, prefillFromSelection, prefillQuery } from '@/lib/prefill';
 import { readSettings, settingsItem } from '@/lib/storage';
 
 const ADD_MENU_ID = 'backstory-add';
 
-/** Opens the options form in a new tab, prefilled. */
-async function openOptionsWith(prefill: Partial<Prefill>): Promise<void> {
-  await browser.tabs.create({ url: withPrefill(browser.runtime.getURL(OPTIONS_PAGE), prefill) });
-}
-
-/** Opens the options form with the selection (as Figure, Term or Quote) and the page as the source. */
+/** Opens the options page with the selection (as Term or Quote) and the page as the source. */
 async function openPrefilledOptions(
   click: { selectionText?: string; pageUrl?: string },
   tab?: { id?: number; title?: string; url?: string },
 ): Promise<void> {
   const published = await pageDate(tab?.id);
-  await openOptionsWith(prefillFromSelection(click, tab, published));
+  const query = prefillQuery(prefillFromSelection(click, tab, published));
+  await browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}?${query}` });
+}
+
+/** Opens the options page's form on a note about what a card shows, the tab's page as its source. */
+async function openNoteForm(
+  { about, quote }: MessageMap['content:background:save-note']['request'],
+  tab?: { id?: number; title?: string; url?: string },
+): Promise<void> {
+  const query = prefillQuery(prefillFromCard(quote, tab, await pageDate(tab?.id)), about);
+  await browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}?${query}` });
 }
 
 /** The date the tab's article gives, if it has a content script and the article a date. */
@@ -97,11 +102,11 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener((command) => void forwardCommand(command));
   onMessages({
     'content:background:state': () => annotationState.current(),
+    'content:background:save-note': async (request, sender) => {
+      await openNoteForm(request, sender.tab);
+    },
     'content:background:count': async ({ count }, sender) => {
       if (sender.tab?.id !== undefined) await setBadge(sender.tab.id, count);
-    },
-    'content:background:save-fact': async (prefill) => {
-      await openOptionsWith(prefill);
     },
   });
   // A new document starts without marks; its content script reports its own count.

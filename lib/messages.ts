@@ -6,9 +6,8 @@
 import { type Browser, browser } from 'wxt/browser';
 import type { Settings } from '@/lib/defaults';
 import type { PackOrigin } from '@/lib/facts/layers';
-import type { Entity, FactPack, Source } from '@/lib/facts/schema';
+import type { Entity, FactPack, NoteTarget, Source } from '@/lib/facts/schema';
 import type { Verdict } from '@/lib/match/types';
-import type { Prefill } from '@/lib/prefill';
 
 /**
  * What a content script annotates with. The background reads storage and sends it, so the content
@@ -63,6 +62,14 @@ export interface PageSummary {
 export interface MessageMap {
   /** Content script → background: how many annotations the tab has now (for the badge). */
   'content:background:count': { request: { count: number }; response: undefined };
+  /**
+   * Content script → background: a card's "Save to my facts" — open the options page's form on a
+   * note about `about`, the tab's page as its source, `quote` (the page's words) as its quote.
+   */
+  'content:background:save-note': {
+    request: { about: NoteTarget; quote?: string };
+    response: undefined;
+  };
   /** Content script → background: the settings and fact packs to annotate with. */
   'content:background:state': { request: undefined; response: AnnotationState };
   /** Background → content script: the settings or the reader's facts changed. */
@@ -71,11 +78,6 @@ export interface MessageMap {
   'popup:content:summary': { request: undefined; response: PageSummary };
   /** Popup → content script: scroll to one annotation (a mention's id), show it as current, open its card. */
   'popup:content:reveal': { request: { id: number }; response: boolean };
-  /**
-   * Content script → background: open the options form prefilled ("Save to my facts" on a card):
-   * `about` is the card's entity or claim, the page its source (lib/prefill.ts says each field).
-   */
-  'content:background:save-fact': { request: Partial<Prefill>; response: undefined };
   /** Background → content script: the article's publication date, when the page gives one. */
   'background:content:published': { request: undefined; response: string | undefined };
   /** Background → content script: a keyboard command to move between annotations. */

@@ -1,24 +1,24 @@
 /**
- * The options-page URL that opens the form prefilled, from the context menu ("Add to Backstory…")
- * or a card's "Save to my facts". Both sides of that URL live here so they cannot drift apart.
+ * The options-page URL that opens the form prefilled: from the context menu on a selection ("Add
+ * to Backstory…") and from a card's "Save to my facts". Both sides of that URL live here so they
+ * cannot drift apart. Its parameters:
  *
- * - `about`: what a note is on, "entity:<id>" or "claim:<id>" (a card's entity or claim); the form
- *   then writes the reader's note on it.
- * - `term`, `quote`, `figure`: a name, words from the page exactly as written, a figure as the page
+ * - `about`: what a note is on, "entity:<id>" or "claim:<id>" (the card's entity or claim); the
+ *   form then writes the reader's note on it.
+ * - `term`, `quote`, `figure`: a name; words from the page exactly as written; a figure as the page
  *   writes it ("over $1 billion in the past two years").
  * - `measure`: the id of the measure the figure counts, when the sender knows it.
  * - `sourceTitle`, `sourceUrl`, `sourcePublished`: the page, and its date ("2023", "2023-08" or
  *   "2023-08-17").
  *
- * A selection from the context menu becomes the figure when the page's figure reader reads one
- * figure in it, the term when it reads like a name, else the quote.
+ * A selection becomes the figure when the page's figure reader reads one figure in it, the term
+ * when it reads like a name, else the quote. From a card, the page's words are the quote.
  */
 import type { NoteTarget } from '@/lib/facts/schema';
 import { readFigure } from '@/lib/match/read-figure';
 
-/** What the options form starts from. */
+/** What the options form starts from (besides what a note is `about`). */
 export interface Prefill {
-  about?: NoteTarget;
   term: string;
   quote: string;
   figure: string;
@@ -29,10 +29,8 @@ export interface Prefill {
   sourcePublished: string;
 }
 
-type TextField = Exclude<keyof Prefill, 'about'>;
-
 // A selection can be a whole page; keep the URL short.
-const MAX: Record<TextField, number> = {
+const MAX: Record<keyof Prefill, number> = {
   term: 200,
   quote: 600,
   figure: 600,
@@ -41,12 +39,12 @@ const MAX: Record<TextField, number> = {
   sourceUrl: 2000,
   sourcePublished: 10,
 };
-const FIELDS = Object.keys(MAX) as TextField[];
+const FIELDS = Object.keys(MAX) as (keyof Prefill)[];
+
+/** The parameter naming what a note is about: "about=entity:christopher-wray". */
+const ABOUT = 'about';
 /** An id is never cut (that would name another entry): a longer one is left out. */
 const MAX_ID = 300;
-
-/** The options page, as `browser.runtime.getURL` takes it. */
-export const OPTIONS_PAGE = '/options.html';
 
 /** Collapses whitespace (selections span lines) and cuts to `max` characters. */
 function tidy(text: string | undefined | null, max: number): string {
@@ -63,13 +61,23 @@ export function isoDateOf(text: string | undefined): string {
   return text?.trim().match(/^\d{4}(?:-\d{2}(?:-\d{2})?)?(?=$|T|\s)/)?.[0] ?? '';
 }
 
-/** The query string (without "?") that prefills the options page with `prefill`. */
-export function prefillQuery(prefill: Partial<Prefill>): string {
+const EMPTY_PREFILL: Prefill = {
+  term: '',
+  quote: '',
+  figure: '',
+  measure: '',
+  sourceTitle: '',
+  sourceUrl: '',
+  sourcePublished: '',
+};
+
+/**
+ * The query string (without "?") that prefills the options page with `prefill`, as a note on
+ * `about` when given.
+ */
+export function prefillQuery(prefill: Partial<Prefill>, about?: NoteTarget): string {
   const params = new URLSearchParams();
-  const about = prefill.about;
-  if (about?.id.trim() && about.id.length <= MAX_ID) {
-    params.set('about', `${about.kind}:${about.id}`);
-  }
+  if (about?.id.trim() && about.id.length <= MAX_ID) params.set(ABOUT, `${about.kind}:${about.id}`);
   for (const field of FIELDS) {
     const value = tidy(prefill[field], MAX[field]);
     if (value) params.set(field, value);
@@ -77,10 +85,22 @@ export function prefillQuery(prefill: Partial<Prefill>): string {
   return params.toString();
 }
 
-/** The options page's URL (`browser.runtime.getURL(OPTIONS_PAGE)`) prefilled with `prefill`. */
-export function withPrefill(optionsUrl: string, prefill: Partial<Prefill>): string {
-  const query = prefillQuery(prefill);
-  return query ? `${optionsUrl}?${query}` : optionsUrl;
+/**
+ * The prefill for a card's "Save to my facts" in a tab: the page's words (for a claim) as the
+ * quote, the page as the source.
+ */
+export function prefillFromCard(
+  quote: string | undefined,
+  tab?: { title?: string; url?: string },
+  published?: string,
+): Prefill {
+  return {
+    ...EMPTY_PREFILL,
+    quote: tidy(quote, MAX.quote),
+    sourceTitle: tidy(tab?.title, MAX.sourceTitle),
+    sourceUrl: tidy(tab?.url, MAX.sourceUrl),
+    sourcePublished: isoDateOf(published),
+  };
 }
 
 /** The prefill for a context-menu click on a selection in a tab (the page becomes the source). */
@@ -104,9 +124,9 @@ export function prefillFromSelection(
   };
 }
 
-/** "entity:<id>" or "claim:<id>" as a note's target; undefined for anything else. */
-function readTarget(param: string | null): NoteTarget | undefined {
-  const match = /^(entity|claim):(.+)$/s.exec(param ?? '');
+/** What the note the query string asks for is about, if it asks for one it can read. */
+export function readNoteTarget(search: string): NoteTarget | undefined {
+  const match = /^(entity|claim):(.+)$/s.exec(new URLSearchParams(search).get(ABOUT) ?? '');
   const [, kind, id] = match ?? [];
   if ((kind !== 'entity' && kind !== 'claim') || !id?.trim() || id.length > MAX_ID)
     return undefined;
@@ -116,10 +136,8 @@ function readTarget(param: string | null): NoteTarget | undefined {
 /** The prefill carried by an options-page query string; missing params are empty strings. */
 export function readPrefill(search: string): Prefill {
   const params = new URLSearchParams(search);
-  const read = (field: TextField) => tidy(params.get(field), MAX[field]);
-  const about = readTarget(params.get('about'));
+  const read = (field: keyof Prefill) => tidy(params.get(field), MAX[field]);
   return {
-    ...(about ? { about } : {}),
     term: read('term'),
     quote: read('quote'),
     figure: read('figure'),

@@ -8,7 +8,7 @@ import { noteFormOf } from '@/lib/facts/notes';
 import { EMPTY_FORM, formOf, type ReaderFactForm } from '@/lib/facts/reader';
 import type { FactRow } from '@/lib/facts/rows';
 import type { FactPack, NoteTarget } from '@/lib/facts/schema';
-import { readPrefill } from '@/lib/prefill';
+import { readNoteTarget, readPrefill } from '@/lib/prefill';
 
 export interface FormStart {
   initial: ReaderFactForm;
@@ -30,7 +30,8 @@ export function prefilledStart(
   search: string,
   nameOf: (target: NoteTarget) => string | undefined,
 ): FormStart {
-  const { about, ...fields } = readPrefill(search);
+  const fields = readPrefill(search);
+  const about = readNoteTarget(search);
   const name = about && nameOf(about);
   const initial = { ...EMPTY_FORM, ...fields };
   if (!about || name === undefined) return { initial, focus: false };

@@ -70,19 +70,17 @@ describe('the background', () => {
 
   it('opens the form prefilled as a note when a card asks (“Save to my facts”)', async () => {
     const create = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue('2023-09-14T08:00:00Z');
     background.main();
     await fakeBrowser.runtime.onMessage.trigger(
       {
-        type: 'content:background:save-fact',
+        type: 'content:background:save-note',
         data: {
           about: { kind: 'entity', id: 'christopher-wray' },
           quote: 'the most active in the world',
-          sourceTitle: 'North Korea’s hackers',
-          sourceUrl: 'https://news.example/a',
-          sourcePublished: '2023-09-14',
         },
       },
-      { tab: { id: 3 } as never },
+      { tab: { id: 3, title: 'North Korea’s hackers', url: 'https://news.example/a' } as never },
     );
     await vi.waitFor(() => expect(create).toHaveBeenCalled());
     expect(create).toHaveBeenCalledExactlyOnceWith({

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   isoDateOf,
+  prefillFromCard,
   prefillFromSelection,
   prefillQuery,
+  readNoteTarget,
   readPrefill,
-  withPrefill,
 } from '@/lib/prefill';
 
 const EMPTY = {
@@ -85,12 +86,6 @@ describe('the context-menu prefill', () => {
       'term=Kim+Kuk-myong&quote=a+%E2%80%9Ccyber+threat%E2%80%9D+%26+more&figure=over+%241+billion&measure=dprk.crypto-theft.usd&sourceTitle=N.+Korea+lashes+out&sourceUrl=https%3A%2F%2Fnews.example%2Fa%3Fx%3D1%26y%3D2%23top&sourcePublished=2022-09',
     );
     expect(readPrefill(`?${query}`)).toEqual(prefill);
-    expect(withPrefill('chrome-extension://id/options.html', { term: 'X' })).toBe(
-      'chrome-extension://id/options.html?term=X',
-    );
-    expect(withPrefill('chrome-extension://id/options.html', {})).toBe(
-      'chrome-extension://id/options.html',
-    );
   });
 
   it('cuts a long selection, and leaves empty fields out of the URL', () => {
@@ -105,13 +100,30 @@ describe('the context-menu prefill', () => {
 });
 
 describe('the prefill of “Save to my facts” on a card', () => {
-  it('carries what the note is on, an entity or a claim, by id, exactly', () => {
+  it('makes the page’s words the quote and the page the source', () => {
+    expect(
+      prefillFromCard(
+        '  stole $1.5 billion\n in 2022 ',
+        { title: 'North Korea’s hackers', url: 'https://news.example/a' },
+        '2023-09-14T08:00:00Z',
+      ),
+    ).toEqual({
+      ...EMPTY,
+      quote: 'stole $1.5 billion in 2022',
+      sourceTitle: 'North Korea’s hackers',
+      sourceUrl: 'https://news.example/a',
+      sourcePublished: '2023-09-14',
+    });
+  });
+
+  it('carries what the note is on, an entity or a claim, by its id exactly', () => {
     const about = { kind: 'entity' as const, id: 'christopher-wray' };
-    const query = prefillQuery({ about, sourceUrl: 'https://news.example/a' });
+    const query = prefillQuery({ sourceUrl: 'https://news.example/a' }, about);
     expect(query).toBe('about=entity%3Achristopher-wray&sourceUrl=https%3A%2F%2Fnews.example%2Fa');
-    expect(readPrefill(query)).toEqual({ ...EMPTY, about, sourceUrl: 'https://news.example/a' });
+    expect(readNoteTarget(query)).toEqual(about);
+    expect(readPrefill(query)).toEqual({ ...EMPTY, sourceUrl: 'https://news.example/a' });
     const claim = { kind: 'claim' as const, id: 'odd  id: with “spaces”' };
-    expect(readPrefill(prefillQuery({ about: claim })).about).toEqual(claim);
+    expect(readNoteTarget(prefillQuery({}, claim))).toEqual(claim);
   });
 
   it('leaves out a target it cannot read, rather than guess or cut an id', () => {
@@ -122,8 +134,9 @@ describe('the prefill of “Save to my facts” on a card', () => {
       'wray',
       `entity:${'x'.repeat(301)}`,
     ]) {
-      expect(readPrefill(`about=${encodeURIComponent(about)}`)).toEqual(EMPTY);
+      expect(readNoteTarget(`about=${encodeURIComponent(about)}`)).toBeUndefined();
     }
-    expect(prefillQuery({ about: { kind: 'entity', id: 'x'.repeat(301) } })).toBe('');
+    expect(readNoteTarget('')).toBeUndefined();
+    expect(prefillQuery({}, { kind: 'entity', id: 'x'.repeat(301) })).toBe('');
   });
 });
