@@ -8,6 +8,7 @@ import {
   type FormContext,
   type FormErrors,
   type FormPlan,
+  ownIncident,
   planForm,
   settleForm,
   storedFigure,
@@ -198,7 +199,9 @@ export function FactForm(props: FactFormProps) {
           errors={errors}
           context={props.context}
           stored={storedFigure(props.context.yours, plan)}
-          ownName={noteOn?.name ?? form.term.trim()}
+          ownIncident={
+            ownIncident(props.context, plan) ? (noteOn?.name ?? form.term.trim()) : undefined
+          }
           set={set}
         />
       )}

@@ -7,6 +7,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { describeReading, describeUnit } from '@/lib/facts/describe';
+import { normaliseName } from '@/lib/facts/edit';
 import type { FormContext, FormErrors } from '@/lib/facts/form';
 import { readFormFigure } from '@/lib/facts/form-parts';
 import type { MeasureChoice } from '@/lib/facts/measures';
@@ -21,8 +22,11 @@ export interface FigureFieldsProps {
   context: FormContext;
   /** The figure as stored, when editing one. */
   stored?: Figure;
-  /** What the figure is about when it is one incident of its own: the term, or what the note is on. */
-  ownName: string;
+  /**
+   * The name of what the figure is about, when that can be the incident it counts (the reader's
+   * term, or an event the note is on); undefined when an incident must be chosen.
+   */
+  ownIncident?: string;
   set(field: FormField, value: string): void;
 }
 
@@ -34,13 +38,14 @@ const NONE = '';
 const NEW = 'new';
 const known = (id: string) => `measure:${id}`;
 
-export function FigureFields({ form, errors, context, stored, ownName, set }: FigureFieldsProps) {
+export function FigureFields(props: FigureFieldsProps) {
+  const { form, errors, context, stored, ownIncident, set } = props;
   const [naming, setNaming] = useState(form.measure === '' && form.newMeasure !== '');
   const [scopeChosen, setScopeChosen] = useState(false);
   const typed = form.figure.trim() !== '';
   const reading = typed ? readFormFigure(form, stored) : undefined;
   const incidentName =
-    context.incidents.find((i) => i.id === form.incident)?.name ?? (ownName || 'this fact');
+    context.incidents.find((i) => i.id === form.incident)?.name ?? (ownIncident || undefined);
   const said = readingWords(reading, form, incidentName);
   const announced = useAnnounced(said);
   const chosen = context.measures.find((m) => m.id === form.measure);
@@ -49,7 +54,10 @@ export function FigureFields({ form, errors, context, stored, ownName, set }: Fi
     set('figure', text);
     // A figure that says it is one incident ("in the Ronin hack") sets the scope, until the reader does.
     const read = readFormFigure({ ...form, figure: text }, stored);
-    if (!scopeChosen && read.ok && read.figure.scope === 'incident') set('scope', 'incident');
+    if (scopeChosen || !read.ok || read.figure.scope !== 'incident') return;
+    set('scope', 'incident');
+    const named = knownIncident(context, read.figure.incidentWords);
+    if (named && !form.incident) set('incident', named);
   };
 
   const chooseMeasure = (value: string) => {
@@ -143,7 +151,13 @@ export function FigureFields({ form, errors, context, stored, ownName, set }: Fi
                   value={form.incident}
                   onChange={(e) => set('incident', e.currentTarget.value)}
                 >
-                  <option value="">{ownName ? `“${ownName}” itself` : 'This fact itself'}</option>
+                  <option value="">
+                    {ownIncident === undefined
+                      ? 'Choose…'
+                      : ownIncident
+                        ? `“${ownIncident}” itself`
+                        : 'This fact itself'}
+                  </option>
                   {context.incidents.map((incident) => (
                     <option key={incident.id} value={incident.id}>
                       {incident.name}
@@ -159,11 +173,20 @@ export function FigureFields({ form, errors, context, stored, ownName, set }: Fi
   );
 }
 
+/** The incident Backstory knows by the figure's words for it ("the Ronin bridge hack"), if any. */
+function knownIncident(context: FormContext, words = ''): string | undefined {
+  for (const name of [words, words.replace(/^(?:the|a|an|one)\s+/i, '')]) {
+    const entity = context.names.get(normaliseName(name));
+    if (entity && context.incidents.some((i) => i.id === entity.id)) return entity.id;
+  }
+  return undefined;
+}
+
 /** The reading in words, or why there is none; nothing while the field is empty. */
 function readingWords(
   reading: FigureReading | undefined,
   form: ReaderFactForm,
-  incidentName: string,
+  incidentName: string | undefined,
 ): string {
   if (!reading) return '';
   if (!reading.ok) return reading.reason;

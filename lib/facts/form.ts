@@ -84,7 +84,7 @@ export function validateForm(
   else checkNames(form, context, plan.kind === 'edit' ? plan.entityId : undefined, errors);
   checkSource(form, errors);
   if (plan.kind !== 'note' || plan.subject.about.kind === 'entity') {
-    checkFigure(form, context, storedFigure(context.yours, plan), errors);
+    checkFigure(form, context, plan, errors);
   }
   if (Object.keys(errors).length === 0) checkAsPack(form, context, plan, errors);
   return errors;
@@ -183,12 +183,12 @@ function checkSource(form: ReaderFactForm, errors: FormErrors): void {
 function checkFigure(
   form: ReaderFactForm,
   context: FormContext,
-  stored: Figure | undefined,
+  plan: FormPlan,
   errors: FormErrors,
 ): void {
   if (!hasFigure(form)) return;
   if (!hasSource(form)) errors.sourceTitle = 'A figure needs its source: give its title or link.';
-  const reading = readFormFigure(form, stored);
+  const reading = readFormFigure(form, storedFigure(context.yours, plan));
   if (!reading.ok) errors.figure = reading.reason;
   const chosen = context.measures.find((m) => m.id === form.measure);
   if (!form.measure && !form.newMeasure.trim()) {
@@ -197,10 +197,25 @@ function checkFigure(
     const units = chosen.units.map(describeUnit).join(' or ');
     errors.measure = `Figures of ${chosen.label} are in ${units}, not ${describeUnit(reading.figure.unit)}: choose another measure, or name a new one.`;
   }
-  const known = (id: string) => context.incidents.some((i) => i.id === id);
-  if (form.scope === 'incident' && form.incident && !known(form.incident)) {
+  if (form.scope !== 'incident') return;
+  if (form.incident && !isIncident(context, form.incident)) {
     errors.incident = 'That incident is no longer known: choose it again.';
+  } else if (!form.incident && !ownIncident(context, plan)) {
+    errors.incident =
+      'Choose which incident. One Backstory does not know yet can be added first, as a fact of the kind “event”.';
   }
+}
+
+function isIncident(context: FormContext, entityId: string): boolean {
+  return context.incidents.some((i) => i.id === entityId);
+}
+
+/**
+ * Whether the figure's own entity can be the incident it counts: the reader's own term (they say
+ * what it is), or an event the note is on; a note on a country or a person needs an incident named.
+ */
+export function ownIncident(context: FormContext, plan: FormPlan): boolean {
+  return plan.kind !== 'note' || isIncident(context, plan.subject.about.id);
 }
 
 /** Whether a figure in `unit` can be set beside the measure's: money beside money, counts beside counts. */

@@ -458,7 +458,7 @@ describe('the Figure field', () => {
     expect(onSave.mock.calls[0]?.[0]).toMatchObject({ measure: CRYPTO, newMeasure: '' });
   });
 
-  it('takes one incident from the figure’s words, and asks which', async () => {
+  it('takes one incident from the figure’s words, and the incident Backstory knows by them', async () => {
     show();
     type('Term', 'Axie heist');
     type('Figure', '$620 million in the Ronin bridge hack');
@@ -472,15 +472,37 @@ describe('the Figure field', () => {
       ['A total', false],
       ['One incident (one theft, one attack)', true],
     ]);
-    expect([...field('Which incident').options].map((o) => o.textContent)).toEqual([
-      '“Axie heist” itself',
-      'Ronin bridge hack',
+    expect([...field('Which incident').options].map((o) => [o.textContent, o.selected])).toEqual([
+      ['“Axie heist” itself', false],
+      ['Ronin bridge hack', true],
     ]);
-    choose('Which incident', 'Ronin bridge hack');
-    await tick();
     expect(reading()?.textContent).toBe(
       'Read as: $620,000,000 · no period given · one incident: Ronin bridge hack',
     );
+    choose('Which incident', '“Axie heist” itself');
+    await tick();
+    expect(reading()?.textContent).toBe(
+      'Read as: $620,000,000 · no period given · one incident: Axie heist',
+    );
+  });
+
+  it('asks which incident a note on a country counts, since the country is none', async () => {
+    const onSave = show();
+    type('Term', 'North Korea');
+    type('Source title', 'Report');
+    type('Figure', '$620 million from one game network');
+    await tick();
+    choose('What it counts', 'North Korea’s total crypto theft');
+    await tick();
+    expect(field('Which incident').options[0]?.textContent).toBe('Choose…');
+    await submit();
+    expect(onSave).not.toHaveBeenCalled();
+    expect(root.querySelector('#fact-incident-error')?.textContent).toBe(
+      'Choose which incident. One Backstory does not know yet can be added first, as a fact of the kind “event”.',
+    );
+    choose('Which incident', 'Ronin bridge hack');
+    await submit();
+    expect(onSave.mock.calls[0]?.[0]).toMatchObject({ scope: 'incident', incident: 'ronin-hack' });
   });
 
   it('edits a stored figure it cannot read without losing it', async () => {
