@@ -1,10 +1,9 @@
-import { render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
-import { FactForm } from '@/entrypoints/options/FactForm';
 import { type FormPlan, formContext } from '@/lib/facts/form';
 import { EMPTY_FORM, type ReaderFactForm } from '@/lib/facts/reader';
 import type { FactPack } from '@/lib/facts/schema';
 import { renderRoot } from '../render-root';
+import { formDriver, tick } from './form-driver';
 
 const BUNDLED: FactPack = {
   format: 1,
@@ -26,59 +25,10 @@ const EMPTY: FactPack = { format: 1, sources: [], entities: [], claims: [] };
 const CONTEXT = formContext(EMPTY, BUNDLED);
 
 const root = renderRoot();
-
-function field(label: string): HTMLInputElement {
-  const element = [...root.querySelectorAll('label')].find((l) => l.textContent === label);
-  const control = document.getElementById(element?.htmlFor ?? '');
-  if (!control) throw new Error(`no field labelled ${label}`);
-  return control as HTMLInputElement;
-}
-
-function type(label: string, value: string): void {
-  const control = field(label);
-  control.value = value;
-  control.dispatchEvent(new Event('input', { bubbles: true }));
-}
-
-function button(name: string): HTMLButtonElement {
-  const found = [...root.querySelectorAll('button')].find((b) => b.textContent === name);
-  if (!found) throw new Error(`no button ${name}`);
-  return found;
-}
-
-const tick = () => new Promise((done) => setTimeout(done, 0));
-
-/** Lets Preact render what was typed, then presses the button. */
-async function submit(name = 'Add fact'): Promise<void> {
-  await tick();
-  button(name).click();
-  await tick();
-}
+const { field, type, button, submit, messageFor, ...driver } = formDriver(root);
 
 function show(initial: ReaderFactForm = EMPTY_FORM, fixed?: FormPlan, refusal?: string) {
-  const onSave = vi.fn(async (_form: ReaderFactForm, _plan: FormPlan) => refusal);
-  render(
-    <FactForm
-      initial={initial}
-      context={CONTEXT}
-      fixed={fixed}
-      whereFrom={() => 'Bundled with Backstory'}
-      onSave={onSave}
-    />,
-    root,
-  );
-  return onSave;
-}
-
-/** The message shown for a field, found the way a screen reader finds it. */
-function messageFor(label: string): string | undefined {
-  const control = field(label);
-  if (control.getAttribute('aria-invalid') !== 'true') return undefined;
-  const ids = control.getAttribute('aria-describedby')?.split(' ') ?? [];
-  const error = ids
-    .map((id) => document.getElementById(id))
-    .find((el) => el?.className === 'error');
-  return error?.textContent ?? undefined;
+  return driver.show(CONTEXT, { initial, fixed, refusal });
 }
 
 describe('FactForm', () => {

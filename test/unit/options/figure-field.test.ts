@@ -3,9 +3,7 @@
  * writes it, read back in words at once; what it counts chosen by label (bundled, imported or
  * their own) or named anew; one incident or a total; and, when it cannot be read, why.
  */
-import { render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
-import { FactForm } from '@/entrypoints/options/FactForm';
 import { describeReading, figureAsTyped } from '@/lib/facts/describe';
 import {
   applyForm,
@@ -22,6 +20,7 @@ import { addFact, EMPTY_FORM, formOf, type ReaderFactForm, removeFact } from '@/
 import type { FactPack, Figure } from '@/lib/facts/schema';
 import { checkEntries } from '@/lib/facts/validate';
 import { renderRoot } from '../render-root';
+import { formDriver, tick } from './form-driver';
 
 const EMPTY: FactPack = { format: 1, name: 'My facts', sources: [], entities: [], claims: [] };
 
@@ -329,52 +328,14 @@ function problems(typed: ReaderFactForm, context: ReturnType<typeof contextFor>)
 // The form itself, rendered.
 
 const root = renderRoot();
-const tick = () => new Promise((done) => setTimeout(done, 0));
-
-function field(label: string): HTMLInputElement & HTMLSelectElement {
-  const element = [...root.querySelectorAll('label')].find((l) => l.textContent === label);
-  const control = document.getElementById(element?.htmlFor ?? '');
-  if (!control) throw new Error(`no field labelled ${label}`);
-  return control as HTMLInputElement & HTMLSelectElement;
-}
-
-function type(label: string, value: string): void {
-  const control = field(label);
-  control.value = value;
-  control.dispatchEvent(new Event('input', { bubbles: true }));
-}
-
-function choose(label: string, optionText: string): void {
-  const control = field(label);
-  const option = [...control.options].find((o) => o.textContent === optionText);
-  if (!option) throw new Error(`no option ${optionText} in ${label}`);
-  control.value = option.value;
-  control.dispatchEvent(new Event('change', { bubbles: true }));
-}
+const { field, type, choose, submit, ...driver } = formDriver(root);
 
 function show(context = contextFor(EMPTY), initial = EMPTY_FORM, fixed?: FormPlan) {
-  const onSave = vi.fn(async (_form: ReaderFactForm, _plan: FormPlan) => undefined);
-  render(
-    <FactForm
-      initial={initial}
-      context={context}
-      fixed={fixed}
-      whereFrom={() => 'Bundled with Backstory'}
-      onSave={onSave}
-    />,
-    root,
-  );
-  return onSave;
+  return driver.show(context, { initial, fixed });
 }
 
 const reading = () => root.querySelector('#fact-figure-reading');
 const announced = () => root.querySelector('.figure [role="status"]')?.textContent;
-
-async function submit(name = 'Add fact'): Promise<void> {
-  await tick();
-  [...root.querySelectorAll('button')].find((b) => b.textContent === name)?.click();
-  await tick();
-}
 
 describe('the Figure field', () => {
   it('reads the figure while it is typed, and tells a screen reader once typing pauses', async () => {
