@@ -10,7 +10,7 @@ import { describeReading, describeUnit } from '@/lib/facts/describe';
 import { normaliseName } from '@/lib/facts/edit';
 import type { FormContext, FormErrors } from '@/lib/facts/form';
 import { readFormFigure } from '@/lib/facts/form-parts';
-import type { MeasureChoice } from '@/lib/facts/measures';
+import { choiceLabelled, type MeasureChoice } from '@/lib/facts/measures';
 import type { FormField, ReaderFactForm } from '@/lib/facts/reader';
 import type { Figure } from '@/lib/facts/schema';
 import type { FigureReading } from '@/lib/match/read-figure';
@@ -49,6 +49,8 @@ export function FigureFields(props: FigureFieldsProps) {
   const said = readingWords(reading, form, incidentName);
   const announced = useAnnounced(said);
   const chosen = context.measures.find((m) => m.id === form.measure);
+  // Words that name a measure already known file the figure under it (settleForm): say so.
+  const sameAs = naming ? choiceLabelled(context.measures, form.newMeasure) : undefined;
 
   const typeFigure = (text: string) => {
     set('figure', text);
@@ -110,7 +112,11 @@ export function FigureFields(props: FigureFieldsProps) {
             <Field
               id="fact-newMeasure"
               label="Name what it counts"
-              hint="In words, e.g. “Lazarus Group’s crypto theft”."
+              hint={
+                sameAs
+                  ? `Already in the list, with ${figuresSoFar(sameAs)}.`
+                  : 'In words, e.g. “Lazarus Group’s crypto theft”.'
+              }
               error={errors.measure}
             >
               {(attrs) => (
@@ -219,7 +225,7 @@ function MeasureField(props: {
     <Field
       id="fact-measure"
       label="What it counts"
-      hint={props.chosen ? comparedWith(props.chosen) : undefined}
+      hint={props.chosen ? capitalised(`${figuresSoFar(props.chosen)}.`) : undefined}
       error={props.error}
     >
       {(attrs) => (
@@ -246,9 +252,13 @@ function MeasureField(props: {
   );
 }
 
-/** "3 figures so far, in US dollars." */
-function comparedWith(choice: MeasureChoice): string {
-  if (choice.figures === 0) return 'No figures of it yet.';
+/** "3 figures so far, in US dollars", "no figures so far". */
+function figuresSoFar(choice: MeasureChoice): string {
+  if (choice.figures === 0) return 'no figures so far';
   const figures = choice.figures === 1 ? '1 figure' : `${choice.figures} figures`;
-  return `${figures} so far, in ${choice.units.map(describeUnit).join(' or ')}.`;
+  return `${figures} so far, in ${choice.units.map(describeUnit).join(' or ')}`;
+}
+
+function capitalised(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 }

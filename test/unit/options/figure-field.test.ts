@@ -415,6 +415,10 @@ describe('the Figure field', () => {
     );
     expect(root.querySelector('#fact-measure-error')).toBeNull();
     type('Name what it counts', 'north korea’s total crypto theft');
+    await tick();
+    expect(root.querySelector('#fact-newMeasure-hint')?.textContent).toBe(
+      'Already in the list, with 2 figures so far, in US dollars.',
+    );
     await submit();
     expect(onSave.mock.calls[0]?.[0]).toMatchObject({ measure: CRYPTO, newMeasure: '' });
   });
