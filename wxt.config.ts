@@ -24,25 +24,26 @@ export default defineConfig({
     commands: {
       'next-mark': {
         suggested_key: { default: 'Alt+Shift+J' },
-        description: 'Go to the next Backstory mark and open its card',
+        description: 'Go to the next Backstory annotation and open its card',
       },
       'previous-mark': {
         suggested_key: { default: 'Alt+Shift+K' },
-        description: 'Go to the previous Backstory mark and open its card',
+        description: 'Go to the previous Backstory annotation and open its card',
       },
     },
-    // Firefox builds as MV2 (WXT's default): see README "Packaging". 140 / 142 (Android) are the first
-    // versions that read data_collection_permissions, which AMO requires of new add-ons; 140 is an ESR
-    // and also has commands.openShortcutSettings (137+), which lib/platform.ts uses.
+    // Firefox builds as MV2 (WXT's default): see README "Packaging". 153 (an ESR) is the first version
+    // checked to draw ::highlight() underlines, which is how annotations show (test/firefox/features.test.ts):
+    // 140 ESR has the Custom Highlight API but draws no text-decoration for it. Everything else used
+    // (data_collection_permissions 140+, scripting, commands.openShortcutSettings 137+) is older.
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
             gecko: {
               id: 'backstory@backstory.invalid',
-              strict_min_version: '140.0',
+              strict_min_version: '153.0',
               data_collection_permissions: { required: ['none'] },
             },
-            gecko_android: { strict_min_version: '142.0' },
+            gecko_android: { strict_min_version: '153.0' },
           },
         }
       : {}),

@@ -5,7 +5,8 @@
  */
 import { type Browser, browser } from 'wxt/browser';
 import type { Settings } from '@/lib/defaults';
-import type { Entity, FactPack, Source } from '@/lib/facts/schema';
+import type { PackOrigin } from '@/lib/facts/layers';
+import type { Entity, FactPack, NoteTarget, Source } from '@/lib/facts/schema';
 import type { Verdict } from '@/lib/match/types';
 
 /**
@@ -14,11 +15,23 @@ import type { Verdict } from '@/lib/match/types';
  */
 export interface AnnotationState {
   settings: Settings;
-  /** The bundled pack (unless switched off), then the reader's pack: later packs win on id clashes. */
+  /**
+   * The bundled pack (unless switched off), the packs the reader imported, then the reader's own
+   * facts: later packs win on id clashes.
+   */
   packs: FactPack[];
+  /** Where each of `packs` comes from, in the same order (lib/facts/layers.ts builds provenance). */
+  origins: PackOrigin[];
 }
 
-/** What the popup shows for a tab. */
+/** One place an annotation is drawn: the popup reveals it by `id` (its highlight group). */
+export interface Mention {
+  id: number;
+  /** The page's words there. */
+  text: string;
+}
+
+/** What the popup shows for a tab; together its items list every annotation on the page. */
 export interface PageSummary {
   url: string;
   /** False when the site is switched off or Backstory is paused. */
@@ -32,9 +45,16 @@ export interface PageSummary {
     published?: string;
     readingMinutes: number;
   };
-  entities: { id: Entity['id']; name: string; kind: Entity['kind']; count: number }[];
-  /** Figures found, conflicts first. */
-  figures: { factId: string; text: string; verdict: Verdict; reason: string }[];
+  /** Entities in order of first mention, each with every mention. */
+  entities: { id: Entity['id']; name: string; kind: Entity['kind']; mentions: Mention[] }[];
+  /** Figures found, conflicts first; one per fact and wording, with every place it is written. */
+  figures: {
+    factId: string;
+    text: string;
+    verdict: Verdict;
+    reason: string;
+    mentions: Mention[];
+  }[];
   sources: Source[];
 }
 
@@ -42,15 +62,25 @@ export interface PageSummary {
 export interface MessageMap {
   /** Content script → background: how many annotations the tab has now (for the badge). */
   'content:background:count': { request: { count: number }; response: undefined };
+  /**
+   * Content script → background: a card's "Save to my facts" — open the options page's form on a
+   * note about `about`, the tab's page as its source, `quote` (the page's words) as its quote.
+   */
+  'content:background:save-note': {
+    request: { about: NoteTarget; quote?: string };
+    response: undefined;
+  };
   /** Content script → background: the settings and fact packs to annotate with. */
   'content:background:state': { request: undefined; response: AnnotationState };
   /** Background → content script: the settings or the reader's facts changed. */
   'background:content:state': { request: AnnotationState; response: undefined };
   /** Popup → content script: summarise the page. */
   'popup:content:summary': { request: undefined; response: PageSummary };
-  /** Popup → content script: scroll to the first mark of a fact and open its card. */
-  'popup:content:reveal': { request: { factId: string }; response: boolean };
-  /** Background → content script: a keyboard command to move between marks. */
+  /** Popup → content script: scroll to one annotation (a mention's id), show it as current, open its card. */
+  'popup:content:reveal': { request: { id: number }; response: boolean };
+  /** Background → content script: the article's publication date, when the page gives one. */
+  'background:content:published': { request: undefined; response: string | undefined };
+  /** Background → content script: a keyboard command to move between annotations. */
   'background:content:command': {
     request: { command: 'next-mark' | 'previous-mark' };
     response: undefined;

@@ -60,3 +60,16 @@ export function shortcutSettings(): ShortcutSettings | null {
     },
   };
 }
+
+/**
+ * The shadow root of `el` even when closed, which only extensions can see: Firefox gives content
+ * scripts `openOrClosedShadowRoot` on the element, Chromium has `chrome.dom.openOrClosedShadowRoot`.
+ */
+export function openOrClosedShadowRoot(el: HTMLElement): ShadowRoot | null {
+  const firefox = (el as HTMLElement & { openOrClosedShadowRoot?: ShadowRoot | null })
+    .openOrClosedShadowRoot;
+  if (firefox !== undefined) return firefox;
+  // `dom` is typed as always there, but only Chromium content scripts have it.
+  const dom = browser.dom as typeof browser.dom | undefined;
+  return dom?.openOrClosedShadowRoot(el) ?? el.shadowRoot;
+}

@@ -1,6 +1,6 @@
 /**
  * The page's annotation pipeline: extract the article, match it against the fact index, and keep
- * the marks in step, one run at a time. Cheap on pages that are not articles.
+ * the drawn annotations in step, one run at a time. Cheap on pages that are not articles.
  */
 
 import { DEFAULT_SETTINGS, EMPTY_READER_PACK, type Settings } from '@/lib/defaults';
@@ -8,7 +8,7 @@ import { type Article, extractArticle } from '@/lib/extract/article';
 import { collectText } from '@/lib/extract/text';
 import { mergePacks } from '@/lib/facts/merge';
 import type { FactPack } from '@/lib/facts/schema';
-import { Highlights } from '@/lib/highlight/highlights';
+import { type AnnotationGroup, Highlights } from '@/lib/highlight/highlights';
 import {
   buildIndex,
   type FactIndex,
@@ -20,23 +20,30 @@ import { shouldAnnotate } from '@/lib/sites';
 import { buildSummary } from '@/lib/summary';
 import { yieldToBrowser } from '@/lib/yield';
 
-/** Keeps the page's marks in line with its article, the fact base and the settings. */
+/** Keeps the page's annotations in line with its article, the fact base and the settings. */
 export class PageAnnotator {
-  readonly highlights = new Highlights();
+  readonly highlights: Highlights;
   index: FactIndex = buildIndex(EMPTY_READER_PACK);
   private settings: Settings = DEFAULT_SETTINGS;
   private article: Article | null = null;
   private running?: Promise<void>;
   private rerun?: { reextract: boolean };
   private runController = new AbortController();
+  private hadArticle = false;
 
   constructor(
     private readonly signal: AbortSignal,
-    /** Runs the highlighter's DOM writes (so they are not mistaken for page changes). */
-    private readonly write: (slice: () => void) => void,
-    /** Told the number of annotations after every run. */
-    private readonly onCount: (count: number) => void,
-  ) {}
+    private readonly hooks: {
+      /** Told the number of annotations after every run. */
+      onCount(count: number): void;
+      /** Told of annotations taken away (the page changed their text, or a run or clear removed them). */
+      onDropped(groups: readonly AnnotationGroup[]): void;
+      /** Called once, when this instance first has an article to draw on. */
+      beforeFirstDraw(): void;
+    },
+  ) {
+    this.highlights = new Highlights({ onDropped: (groups) => hooks.onDropped(groups) });
+  }
 
   /** The live element holding the article, while there is one. */
   get root(): Element | undefined {
@@ -68,12 +75,12 @@ export class PageAnnotator {
     return this.running;
   }
 
-  /** Removes every mark at once and stops any run in progress: the page is as it was. */
+  /** Removes every annotation at once and stops any run in progress: nothing of ours is drawn. */
   clear(): void {
     this.runController.abort();
     this.runController = new AbortController();
-    this.write(() => this.highlights.clear());
-    this.onCount(0);
+    this.highlights.clear();
+    this.hooks.onCount(0);
   }
 
   /** What the popup shows for this page. */
@@ -82,7 +89,7 @@ export class PageAnnotator {
       url: location.href,
       enabled: this.enabled,
       article: this.enabled ? this.article : null,
-      annotations: this.highlights.groups.map((g) => g.annotation),
+      groups: this.highlights.groups,
       facts: this.index,
     });
   }
@@ -98,6 +105,10 @@ export class PageAnnotator {
     if (!root) {
       this.clear();
       return;
+    }
+    if (!this.hadArticle) {
+      this.hadArticle = true;
+      this.hooks.beforeFirstDraw();
     }
     await yieldToBrowser();
     const { signal } = this.runController;
@@ -115,8 +126,8 @@ export class PageAnnotator {
         })
       : [];
     if (!annotations || both.aborted) return;
-    await this.highlights.update(root, map, annotations, { signal: both, runSlice: this.write });
-    if (!signal.aborted) this.onCount(this.highlights.groups.length);
+    await this.highlights.update(map, annotations, { signal: both });
+    if (!signal.aborted) this.hooks.onCount(this.highlights.groups.length);
   }
 
   /** The article, after a cheap check that the page names anything the fact base knows. */

@@ -1,11 +1,10 @@
 /** Answers the popup (summary, reveal) and the background (keyboard commands) for this tab. */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { stepGroup } from '@/lib/highlight/navigate';
 import { onMessages } from '@/lib/messages';
 import type { PageAnnotator } from './annotate';
 import type { CardController } from './card';
 
-/** Handles this tab's messages until `ctx` is invalidated. */
+/** Handles this tab's messages until `ctx` is invalidated; only the extension can send them. */
 export function answerMessages(
   ctx: ContentScriptContext,
   page: PageAnnotator,
@@ -14,18 +13,14 @@ export function answerMessages(
   onMessages(
     {
       'popup:content:summary': () => page.summary(),
-      'popup:content:reveal': ({ factId }) => {
-        const group = page.highlights.groups.find((g) => g.annotation.factId === factId);
-        const mark = group?.marks[0];
-        if (mark) card.focusMark(mark);
-        return !!mark;
+      'background:content:published': () => page.summary().article?.published,
+      'popup:content:reveal': ({ id }) => {
+        const group = page.highlights.groupById(id);
+        if (group) card.show(group);
+        return !!group;
       },
       'background:content:command': ({ command }) => {
-        const from = card.openMark ?? document.activeElement;
-        const current = from ? page.highlights.groupOf(from) : undefined;
-        const direction = command === 'next-mark' ? 1 : -1;
-        const next = stepGroup(page.highlights.groups, current, direction, window.innerHeight);
-        if (next?.marks[0]) card.focusMark(next.marks[0]);
+        card.step(command === 'next-mark' ? 1 : -1);
         return undefined;
       },
     },

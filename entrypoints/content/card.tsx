@@ -1,165 +1,228 @@
 /**
- * The card next to a mark: opens after a dwell or at once on focus, stays while the pointer is on the
- * mark or the card, closes after a grace period, on Escape, or when focus and pointer have both left.
- * One card at a time, in the open shadow root of `<backstory-tooltip>`.
+ * The card next to an annotation. From the pointer: opens after a dwell, stays while the pointer is
+ * on the annotation or the card, closes after a grace period or on Escape; a tap opens it at once.
+ * From the keyboard (commands, the popup, the card's Previous / Next): scrolls to the annotation,
+ * shows it as current, opens the card with focus inside; Escape or Close puts focus and selection
+ * back exactly where they were. One card at a time, in the closed shadow root of `<backstory-tooltip>`.
  */
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import {
-  createShadowRootUi,
-  type ShadowRootContentScriptUi,
-} from 'wxt/utils/content-script-ui/shadow-root';
-import { type Highlights, MARK_TAG, type MarkGroup } from '@/lib/highlight/highlights';
-import { Card } from '@/lib/ui/Card';
+import type { AnnotationGroup, Highlights } from '@/lib/highlight/highlights';
+import { boundsOf, scrollToGroup, stepGroup } from '@/lib/highlight/navigate';
+import { Card, cardTitle } from '@/lib/ui/Card';
 import cardCss from '@/lib/ui/card.css?inline';
 import { cardDataFor, type FactLookup } from '@/lib/ui/card-data';
 import { placeCard } from '@/lib/ui/position';
 import { themeBehind } from '@/lib/ui/theme';
+import { type CardHost, createCardHost } from './card-host';
+import type { PointerPlace } from './pointer';
 
-/** How long after the pointer left both mark and card the card closes (DESIGN.md). */
+/** How long after the pointer left both annotation and card the card closes (DESIGN.md). */
 export const CLOSE_GRACE_MS = 300;
 
-const FOCUSABLE = 'a[href], button, [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE = 'a[href], button:not([disabled])';
 
-/** The mark an event target is in, if any. */
-function markOf(target: EventTarget | null): HTMLElement | null {
-  const node = target as Node | null;
-  const el = node?.nodeType === 1 ? (node as Element) : (node?.parentElement ?? null);
-  return el?.closest<HTMLElement>(MARK_TAG) ?? null;
+/** Where focus and the selection were before the card took focus. */
+interface Return {
+  element: Element | null;
+  selection: Range[];
 }
 
 export interface CardOptions {
   highlights: Highlights;
   facts: () => FactLookup;
-  /** Dwell before a hovered mark's card opens (settings.cardDelayMs). */
+  /** Dwell before a hovered annotation's card opens (settings.cardDelayMs). */
   delayMs: () => number;
 }
 
-/** Opens and closes the card in response to the pointer, focus and keys, until `ctx` ends. */
+type Opener = 'pointer' | 'keyboard';
+
+/** Opens and closes the card in response to the pointer, the keyboard and the popup, until `ctx` ends. */
 export class CardController {
-  private ui?: Promise<ShadowRootContentScriptUi<void>>;
-  private mounted?: ShadowRootContentScriptUi<void>;
-  private current?: { group: MarkGroup; mark: HTMLElement };
+  private ui?: CardHost;
+  private mounted?: CardHost;
+  private current?: { group: AnnotationGroup; announce: boolean };
+  private returnTo?: Return;
   private openTimer?: number;
   private closeTimer?: number;
   private pointerInside = false;
-  private focusWithout = false;
   private repositionFrame = 0;
-  /** Increases on every open and close, so a slow open cannot undo a later close. */
-  private ticket = 0;
 
   constructor(
     private readonly ctx: ContentScriptContext,
     private readonly options: CardOptions,
   ) {
-    const on = <K extends keyof DocumentEventMap>(
-      type: K,
-      listener: (event: DocumentEventMap[K]) => void,
-    ) => ctx.addEventListener(document, type, listener, { capture: true });
-    on('pointerover', (e) => this.onPointerOver(e));
-    on('pointerout', (e) => this.onPointerOut(e));
-    on('focusin', (e) => this.onFocusIn(e));
-    on('focusout', (e) => this.onFocusOut(e));
-    on('keydown', (e) => this.onKeyDown(e));
-    const reposition = () => this.scheduleReposition();
+    // Passive: Escape on the page closes a card without taking the key from the page.
+    ctx.addEventListener(document, 'keydown', (e) => this.onPageKeyDown(e), {
+      capture: true,
+      passive: true,
+    });
+    const reposition = (event: Event) => {
+      if (event.isTrusted) this.scheduleReposition();
+    };
     ctx.addEventListener(window, 'scroll', reposition, { capture: true, passive: true });
     ctx.addEventListener(window, 'resize', reposition, { passive: true });
   }
 
-  /** The mark whose card is open, if any. */
-  get openMark(): HTMLElement | undefined {
-    return this.current?.mark;
+  /** True for the card's host: where events from inside the card appear to come from. */
+  isCard(target: EventTarget | null): boolean {
+    return !!target && target === this.mounted?.host;
   }
 
-  /** Focuses `mark` (which opens its card), scrolling it to the middle of the view. */
-  focusMark(mark: HTMLElement): void {
-    mark.scrollIntoView({ block: 'center', inline: 'nearest' });
-    if (document.activeElement === mark) void this.open(mark);
-    else mark.focus({ preventScroll: true });
+  /** Scrolls to `group`, shows it as current and opens its card with focus inside. */
+  show(group: AnnotationGroup): void {
+    scrollToGroup(group);
+    this.open(group, 'keyboard');
   }
 
-  /** Closes the card; with `returnFocus`, puts focus back on its mark without reopening it. */
-  close(returnFocus = false): void {
+  /** Moves the open card to the next (1) or previous (-1) annotation; from none, to the nearest. */
+  step(direction: 1 | -1): void {
+    const { groups } = this.options.highlights;
+    const next = stepGroup(groups, this.current?.group, direction, window.innerHeight);
+    if (!next) return;
+    const announce = !!this.current && this.hasFocus();
+    scrollToGroup(next);
+    this.open(next, 'keyboard', announce);
+  }
+
+  /** The pointer moved onto an annotation, the card or elsewhere. */
+  hover(place: PointerPlace): void {
+    if (place.on === 'card') {
+      this.pointerInside = true;
+      clearTimeout(this.closeTimer);
+      return;
+    }
+    clearTimeout(this.openTimer);
+    if (place.on === 'annotation' && place.group === this.current?.group) {
+      this.pointerInside = true;
+      clearTimeout(this.closeTimer);
+      return;
+    }
+    this.pointerInside = false;
+    this.closeSoon();
+    // A card the reader is working in with the keyboard stays until they leave it.
+    if (place.on !== 'annotation' || this.hasFocus()) return;
+    const { group } = place;
+    this.openTimer = this.ctx.setTimeout(() => this.open(group, 'pointer'), this.options.delayMs());
+  }
+
+  /** A click or tap: on an annotation it opens its card at once, elsewhere on the page it closes. */
+  tap(place: PointerPlace): void {
+    if (place.on === 'card') return;
+    if (place.on === 'annotation') {
+      this.pointerInside = true;
+      if (place.group !== this.current?.group) this.open(place.group, 'pointer');
+    } else this.close();
+  }
+
+  /** Annotations the page changed or removed: a card about one of them must go. */
+  dropped(groups: readonly AnnotationGroup[]): void {
+    if (this.current && groups.includes(this.current.group)) this.close(true);
+  }
+
+  /** Closes the card; with `restoreFocus`, puts focus and selection back where they were. */
+  close(restoreFocus = false): void {
     this.cancelTimers();
-    this.ticket++;
-    const mark = this.current?.mark;
+    const back = this.returnTo;
+    const hadFocus = this.hasFocus();
+    this.returnTo = undefined;
     this.current = undefined;
     this.pointerInside = false;
+    this.options.highlights.setCurrent(undefined);
+    // Before the host goes, so focus moves straight back and never lands on the page's body first.
+    if (restoreFocus && hadFocus && back) putBack(back);
     this.mounted?.remove();
     this.mounted = undefined;
-    if (returnFocus && mark?.isConnected) this.focusQuietly(mark);
   }
 
-  private async open(mark: HTMLElement): Promise<void> {
+  private open(group: AnnotationGroup, opener: Opener, announce = false): void {
     this.cancelTimers();
-    const ticket = ++this.ticket;
-    const group = this.options.highlights.groupOf(mark);
-    const data = group && cardDataFor(group.annotation, this.options.facts());
-    if (!group || !data || !mark.isConnected) return;
+    const data = cardDataFor(group.annotation, this.options.facts());
+    // An annotation the page has changed since (a timer's) open was asked for has no card.
+    if (!data || this.ctx.isInvalid || this.options.highlights.groupById(group.id) !== group)
+      return;
     this.ui ??= this.createUi();
-    const ui = await this.ui;
-    // A close (or a newer open) while the host was being created wins.
-    if (ticket !== this.ticket || this.ctx.isInvalid) return;
-    this.current = { group, mark };
-    if (!this.mounted) {
-      ui.mount();
-      this.mounted = ui;
-    }
-    render(<Card data={data} theme={themeBehind(mark)} />, ui.uiContainer);
+    const ui = this.ui;
+    const takeFocus = opener === 'keyboard' && !this.hasFocus();
+    if (takeFocus) this.returnTo ??= rememberFocus();
+    this.current = { group, announce };
+    this.options.highlights.setCurrent(group);
+    // Also when the page took the host out: it goes back, the card keeps working.
+    if (!ui.host.isConnected) ui.mount();
+    this.mounted = ui;
+    this.render();
     this.reposition();
+    if (takeFocus) this.cardElement()?.focus({ preventScroll: true });
   }
 
-  private createUi(): Promise<ShadowRootContentScriptUi<void>> {
-    return createShadowRootUi(this.ctx, {
-      name: 'backstory-tooltip',
-      position: 'inline',
-      anchor: 'body',
-      mode: 'open',
-      css: cardCss,
-      // Preact renders on open; mounting only attaches the empty host.
-      onMount: () => undefined,
-      onRemove: () => {
-        const container = this.mounted?.uiContainer;
-        if (container) render(null, container);
-      },
-    }).then((ui) => {
-      const { signal } = this.ctx;
-      ui.shadowHost.addEventListener(
-        'pointerenter',
-        () => {
-          this.pointerInside = true;
-          clearTimeout(this.closeTimer);
+  private render(): void {
+    const ui = this.mounted;
+    const current = this.current;
+    const data = current && cardDataFor(current.group.annotation, this.options.facts());
+    if (!ui || !current || !data) return;
+    const { groups } = this.options.highlights;
+    const place = { index: groups.indexOf(current.group) + 1, total: groups.length };
+    const anchor = current.group.ranges[0]?.startContainer.parentElement;
+    render(
+      <Card
+        data={data}
+        theme={anchor ? themeBehind(anchor) : 'light'}
+        place={place}
+        announcement={
+          current.announce ? `${cardTitle(data)}, ${place.index} of ${place.total}` : undefined
+        }
+        onPrevious={() => this.step(-1)}
+        onNext={() => this.step(1)}
+        onClose={() => this.close(true)}
+      />,
+      ui.container,
+    );
+  }
+
+  private createUi(): CardHost {
+    const ui = createCardHost(cardCss, this.ctx.signal);
+    const on = <K extends keyof HTMLElementEventMap>(
+      target: HTMLElement,
+      type: K,
+      listener: (event: HTMLElementEventMap[K]) => void,
+    ) =>
+      target.addEventListener(
+        type,
+        (event) => {
+          if (event.isTrusted) listener(event);
         },
-        { signal },
+        { signal: this.ctx.signal },
       );
-      ui.shadowHost.addEventListener(
-        'pointerleave',
-        () => {
-          this.pointerInside = false;
-          this.closeSoon();
-        },
-        { signal },
-      );
-      return ui;
+    on(ui.host, 'pointerenter', () => this.hover({ on: 'card' }));
+    on(ui.host, 'pointerleave', () => {
+      this.pointerInside = false;
+      this.closeSoon();
     });
+    on(ui.host, 'focusout', (event) => this.onFocusOut(event));
+    on(ui.container, 'keydown', (event) => this.onCardKeyDown(event));
+    return ui;
   }
 
-  /** The card element inside the shadow root, while open. */
+  /** The dialog element inside the shadow root, while open. */
   private cardElement(): HTMLElement | null {
-    return this.mounted?.uiContainer.querySelector<HTMLElement>('.card') ?? null;
+    return this.mounted?.container.querySelector<HTMLElement>('.card') ?? null;
   }
 
   private reposition(): void {
     const card = this.cardElement();
-    const mark = this.current?.mark;
-    if (!card || !mark) return;
-    // The page (or a re-run) replaced the mark: a card pointing at nothing must go.
-    if (!mark.isConnected) {
-      this.close();
+    const group = this.current?.group;
+    const host = this.mounted?.host;
+    if (!card || !group || !host) return;
+    const anchor = boundsOf(group);
+    // The page hid or moved the text: a card pointing at nothing must go.
+    if (!anchor || (anchor.width === 0 && anchor.height === 0)) {
+      this.close(true);
       return;
     }
+    // Counter any zoom the page sets on <html>, so the card keeps its size.
+    const zoom = host.currentCSSZoom || 1;
+    card.style.zoom = zoom === 1 ? '' : String(1 / zoom);
     card.style.maxHeight = '';
-    const anchor = mark.getBoundingClientRect();
     const place = placeCard(anchor, card.getBoundingClientRect(), {
       width: document.documentElement.clientWidth,
       height: window.innerHeight,
@@ -178,34 +241,6 @@ export class CardController {
     });
   }
 
-  private isInside(target: EventTarget | null): boolean {
-    const host = this.mounted?.shadowHost;
-    if (host && target === host) return true;
-    const mark = markOf(target);
-    return !!mark && !!this.current && this.options.highlights.groupOf(mark) === this.current.group;
-  }
-
-  private onPointerOver(event: PointerEvent): void {
-    if (event.pointerType === 'touch') return;
-    const mark = markOf(event.target);
-    if (!mark || !this.options.highlights.groupOf(mark)) return;
-    this.pointerInside = true;
-    if (this.isInside(mark)) {
-      clearTimeout(this.closeTimer);
-      return;
-    }
-    clearTimeout(this.openTimer);
-    this.openTimer = this.ctx.setTimeout(() => void this.open(mark), this.options.delayMs());
-  }
-
-  private onPointerOut(event: PointerEvent): void {
-    if (event.pointerType === 'touch' || !markOf(event.target)) return;
-    if (this.isInside(event.relatedTarget) && this.isInside(event.target)) return;
-    clearTimeout(this.openTimer);
-    this.pointerInside = false;
-    this.closeSoon();
-  }
-
   private closeSoon(): void {
     if (!this.current) return;
     clearTimeout(this.closeTimer);
@@ -214,72 +249,85 @@ export class CardController {
     }, CLOSE_GRACE_MS);
   }
 
-  /** True while focus is on the open card's mark or inside the card. */
+  /** True while focus is inside the card. */
   private hasFocus(): boolean {
-    return this.isInside(document.activeElement);
+    return !!this.mounted && document.activeElement === this.mounted.host;
   }
 
-  private onFocusIn(event: FocusEvent): void {
-    const mark = markOf(event.target);
-    if (!mark || this.focusWithout || this.isInside(mark)) return;
-    void this.open(mark);
-  }
-
+  /** Focus left the card for the page (a click, or the browser's own keys): the card goes. */
   private onFocusOut(event: FocusEvent): void {
-    if (!this.current || !this.isInside(event.target) || this.isInside(event.relatedTarget)) return;
+    if (!this.current || this.isCard(event.relatedTarget)) return;
+    this.returnTo = undefined;
     if (!this.pointerInside) this.close();
   }
 
-  private onKeyDown(event: KeyboardEvent): void {
-    if (!this.current) return;
-    const inCard = event.target === this.mounted?.shadowHost;
-    const onMark = !inCard && this.isInside(event.target);
+  /** Escape with focus on the page closes a card the pointer opened, and leaves focus alone. */
+  private onPageKeyDown(event: KeyboardEvent): void {
+    if (!event.isTrusted || !this.current || event.key !== 'Escape') return;
+    // Keys inside the card reach this capturing listener first; the card handles those itself.
+    if (this.isCard(event.target)) return;
+    this.close();
+  }
+
+  /** Inside the card: Escape closes it; Tab out of either end closes it too, both returning focus. */
+  private onCardKeyDown(event: KeyboardEvent): void {
     if (event.key === 'Escape') {
       event.preventDefault();
-      this.close(inCard || onMark);
-    } else if (event.key === 'Tab' && onMark && !event.shiftKey) {
-      event.preventDefault();
-      this.focusIntoCard();
-    } else if (event.key === 'Tab' && inCard) {
-      this.tabOutOfCard(event);
-    }
-  }
-
-  private focusIntoCard(): void {
-    const card = this.cardElement();
-    (card?.querySelector<HTMLElement>(FOCUSABLE) ?? card)?.focus({ preventScroll: true });
-  }
-
-  /**
-   * Leaving the card by Tab goes back to the mark: Shift+Tab stays there with the card open; Tab
-   * closes the card and lets the browser continue to whatever follows the mark on the page.
-   */
-  private tabOutOfCard(event: KeyboardEvent): void {
-    const card = this.cardElement();
-    const inner = event.composedPath()[0];
-    const focusables = card ? [...card.querySelectorAll<HTMLElement>(FOCUSABLE)] : [];
-    const mark = this.current?.mark;
-    if (!mark) return;
-    if (event.shiftKey && (inner === card || inner === focusables[0])) {
-      event.preventDefault();
-      this.focusQuietly(mark);
-    } else if (!event.shiftKey && (inner === card || inner === focusables.at(-1))) {
       this.close(true);
+      return;
     }
-  }
-
-  /** Focuses `mark` without opening its card again. */
-  private focusQuietly(mark: HTMLElement): void {
-    this.focusWithout = true;
-    try {
-      mark.focus({ preventScroll: true });
-    } finally {
-      this.focusWithout = false;
-    }
+    if (event.key !== 'Tab') return;
+    const card = this.cardElement();
+    const focusables = [...(card?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? [])];
+    const inner = event.composedPath()[0];
+    const leaving = event.shiftKey
+      ? inner === card || inner === focusables[0]
+      : inner === focusables.at(-1);
+    if (!leaving) return;
+    event.preventDefault();
+    this.close(true);
   }
 
   private cancelTimers(): void {
     clearTimeout(this.openTimer);
     clearTimeout(this.closeTimer);
   }
+}
+
+/** Where focus and the selection are now (focus inside the page's own open shadow roots too). */
+function rememberFocus(): Return {
+  let element = document.activeElement;
+  while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+  const selection = document.getSelection();
+  const ranges: Range[] = [];
+  for (let i = 0; i < (selection?.rangeCount ?? 0); i++) {
+    const range = selection?.getRangeAt(i);
+    if (range) ranges.push(range.cloneRange());
+  }
+  return { element, selection: ranges };
+}
+
+/** Puts focus back on the element that had it (or on nothing) and the selection back as it was. */
+function putBack(back: Return): void {
+  const element = back.element as HTMLElement | null;
+  if (element?.isConnected && element !== document.body && typeof element.focus === 'function') {
+    element.focus({ preventScroll: true });
+  } else (document.activeElement as HTMLElement | null)?.blur();
+  const selection = document.getSelection();
+  if (!selection || sameSelection(selection, back.selection)) return;
+  selection.removeAllRanges();
+  for (const range of back.selection) selection.addRange(range);
+}
+
+function sameSelection(selection: Selection, ranges: readonly Range[]): boolean {
+  if (selection.rangeCount !== ranges.length) return false;
+  return ranges.every((range, i) => {
+    const now = selection.getRangeAt(i);
+    return (
+      now.startContainer === range.startContainer &&
+      now.startOffset === range.startOffset &&
+      now.endContainer === range.endContainer &&
+      now.endOffset === range.endOffset
+    );
+  });
 }

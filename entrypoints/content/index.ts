@@ -1,23 +1,29 @@
-import './marks.css';
+import './highlights.css';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/defaults';
 import { type AnnotationState, onMessages, sendToExtension } from '@/lib/messages';
 import { PageAnnotator } from './annotate';
 import { answerMessages } from './answer';
 import { CardController } from './card';
+import { claimPage, removeLeftovers } from './instance';
 import { watchChanges } from './observe';
+import { trackPointer } from './pointer';
 import { endWhenUnloaded } from './unload';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
+  // Pages see window messages; WXT's custom event (neutralised in ./instance) is enough for it.
+  noScriptStartedPostMessage: true,
   main(ctx) {
+    // Synchronously, before any page script can run: forged "a newer script started" events die here.
+    claimPage(ctx);
     // Never throw into the page's console: one quiet debug line at most.
     start(ctx).catch((error: unknown) => console.debug('Backstory:', error));
   },
 });
 
-/** Wires the background's state, page changes, messages and the card to the annotator, until `ctx` ends. */
+/** Wires the background's state, page changes, messages, pointer and card to the annotator, until `ctx` ends. */
 async function start(ctx: ContentScriptContext): Promise<void> {
   endWhenUnloaded(ctx);
   let settings: Settings = DEFAULT_SETTINGS;
@@ -28,16 +34,26 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     sentCount = count;
     sendToExtension('content:background:count', { count }).catch(() => undefined);
   };
-  const watcher = watchChanges(
-    ctx,
-    (record) => !page.root?.isConnected || page.root.contains(record.target),
-    () => void page.annotate(false),
-  );
-  const page = new PageAnnotator(ctx.signal, watcher.quietly, reportCount);
+  const page = new PageAnnotator(ctx.signal, {
+    onCount: reportCount,
+    onDropped: (groups) => card.dropped(groups),
+    beforeFirstDraw: removeLeftovers,
+  });
   const card = new CardController(ctx, {
     highlights: page.highlights,
     facts: () => page.index,
     delayMs: () => settings.cardDelayMs,
+  });
+  watchChanges(ctx, {
+    isRelevant: (record) => !page.root?.isConnected || page.root.contains(record.target),
+    onRecords: (records) => page.highlights.dropStale(records),
+    onChange: () => void page.annotate(false),
+  });
+  trackPointer(ctx, {
+    highlights: page.highlights,
+    isCard: (target) => card.isCard(target),
+    onHover: (place) => card.hover(place),
+    onTap: (place) => card.tap(place),
   });
   answerMessages(ctx, page, card);
 
@@ -52,7 +68,13 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     return page.annotate(true);
   };
   onMessages({ 'background:content:state': (state) => void apply(state) }, ctx.signal);
-  ctx.addEventListener(window, 'wxt:locationchange', () => void page.annotate(true));
+  // A page can dispatch WXT's location event too: only a real change of address re-reads the article.
+  let address = location.href;
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    if (location.href === address) return;
+    address = location.href;
+    void page.annotate(true);
+  });
   ctx.onInvalidated(() => {
     card.close();
     page.clear();

@@ -1,7 +1,8 @@
 /**
- * Notices when the page changes its article (live blogs, infinite scroll, single-page apps) and asks
- * for a re-run: debounced, never later than a second, and capped so a page that rewrites itself
- * constantly cannot keep the extension busy.
+ * Notices when the page changes its article (live blogs, infinite scroll, single-page apps, apps that
+ * re-render in place). Every change is reported at once (so annotations on changed text are dropped
+ * before the browser paints again) and asks for a re-run: debounced, never later than a second, and
+ * capped so a page that rewrites itself constantly cannot keep the extension busy.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
@@ -13,13 +14,14 @@ const MAX_WAIT_MS = 900;
 const MAX_RUNS = 4;
 const WINDOW_MS = 10_000;
 
-export interface ChangeWatcher {
-  /** Runs a DOM write of the extension's own without it counting as a page change. */
-  quietly(write: () => void): void;
+export interface ChangeHandlers {
+  /** Decides which mutation records matter for a re-run (not the card host coming and going). */
+  isRelevant(record: MutationRecord): boolean;
+  /** Called with every batch of the page's changes, synchronously, before the next paint. */
+  onRecords(records: readonly MutationRecord[]): void;
+  /** Called (debounced, capped) after relevant changes. */
+  onChange(): void;
 }
-
-/** Decides which mutation records are the page's and matter (not the card host coming and going). */
-export type RelevantChange = (record: MutationRecord) => boolean;
 
 const isCardHost = (node: Node) => node.nodeName === 'BACKSTORY-TOOLTIP';
 
@@ -30,22 +32,15 @@ function isPageMutation(record: MutationRecord): boolean {
   return nodes.length === 0 || !nodes.every(isCardHost);
 }
 
-/**
- * Watches `document.body` until `ctx` is invalidated and calls `onChange` (debounced, capped)
- * after page mutations that `isRelevant` accepts.
- */
-export function watchChanges(
-  ctx: ContentScriptContext,
-  isRelevant: RelevantChange,
-  onChange: () => void,
-): ChangeWatcher {
+/** Watches the document's text until `ctx` is invalidated. */
+export function watchChanges(ctx: ContentScriptContext, handlers: ChangeHandlers): void {
   const runs: number[] = [];
   let timer: number | undefined;
   let firstChange = 0;
   const run = () => {
     timer = undefined;
     runs.push(Date.now());
-    onChange();
+    handlers.onChange();
   };
   const schedule = () => {
     const now = Date.now();
@@ -56,26 +51,16 @@ export function watchChanges(
     if (runs.length >= MAX_RUNS) delay = Math.max(delay, (runs[0] ?? now) + WINDOW_MS - now);
     timer = ctx.setTimeout(run, delay);
   };
-  const consider = (records: MutationRecord[]) => {
-    if (records.some((r) => isPageMutation(r) && isRelevant(r))) schedule();
-  };
-  const observer = new MutationObserver(consider);
-  if (document.body) {
-    observer.observe(document.body, { childList: true, characterData: true, subtree: true });
-  }
+  const observer = new MutationObserver((records) => {
+    const page = records.filter(isPageMutation);
+    if (page.length === 0) return;
+    handlers.onRecords(page);
+    if (page.some((record) => handlers.isRelevant(record))) schedule();
+  });
+  // The whole document: text the page moves out of the body must count as gone too.
+  observer.observe(document, { childList: true, characterData: true, subtree: true });
   ctx.signal.addEventListener('abort', () => {
     observer.disconnect();
     clearTimeout(timer);
   });
-  return {
-    quietly(write) {
-      const pending = observer.takeRecords();
-      try {
-        write();
-      } finally {
-        observer.takeRecords();
-        consider(pending);
-      }
-    },
-  };
 }

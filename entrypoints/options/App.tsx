@@ -1,32 +1,38 @@
 /**
- * The options page's wiring: reader facts and settings from storage, the prefill from the URL.
+ * The options page's wiring: the stored facts and settings, the form (prefilled from the context
+ * menu's URL), the list, imported packs, import and export. Every change says what it did, and
+ * can be undone from the bar at the bottom.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { DEFAULT_SETTINGS, EMPTY_READER_PACK, type Settings } from '@/lib/defaults';
-import { bundledPack } from '@/lib/facts/bundled';
 import { exportFileName, packToJson } from '@/lib/facts/export';
-import { type ImportProgress, importPackInSlices, saveFailedReport } from '@/lib/facts/import';
-import {
-  addFact,
-  EMPTY_FORM,
-  formOf,
-  type ReaderFactForm,
-  removeFact,
-  updateFact,
-} from '@/lib/facts/reader';
-import type { FactPack } from '@/lib/facts/schema';
+import { applyForm, type FormPlan } from '@/lib/facts/form';
+import { describeOrigin } from '@/lib/facts/layers';
+import { removeNote } from '@/lib/facts/notes';
+import { type ReaderFactForm, removeClaim, removeFact } from '@/lib/facts/reader';
+import type { FactRow } from '@/lib/facts/rows';
+import { dropUnreadable, keepUnreadableCopy, unreadableData } from '@/lib/facts/stored';
 import { shortcutSettings } from '@/lib/platform';
-import { readPrefill } from '@/lib/prefill';
-import { readerPackItem, settingsItem, updateReaderPack } from '@/lib/storage';
+import { settingsItem } from '@/lib/storage';
+import {
+  changeYours,
+  confirmImport,
+  deleteEverything,
+  type Notice,
+  planFileImport,
+  removePack,
+  useSettings,
+  useStoredFacts,
+} from './changes';
+import { DeleteAll } from './DeleteAll';
 import { FactForm } from './FactForm';
 import { FactList } from './FactList';
+import { useFactBase } from './fact-base';
+import { EMPTY_START, editStart, type FormStart, noteStart, prefilledStart } from './form-start';
 import { ImportExport } from './ImportExport';
+import { NoticeBar } from './NoticeBar';
+import { Packs } from './Packs';
 import { SettingsPanel } from './SettingsPanel';
-
-/** The form as the context menu prefilled it (selection as Term, page as source). */
-function prefilledForm(search: string): ReaderFactForm {
-  return { ...EMPTY_FORM, ...readPrefill(search) };
-}
+import { Unreadable } from './Unreadable';
 
 /** Saves `text` as a file through the browser's download of a Blob URL. */
 function download(text: string, fileName: string): void {
@@ -38,107 +44,144 @@ function download(text: string, fileName: string): void {
   URL.revokeObjectURL(url);
 }
 
-/** Imports the file's text into the stored facts; stores nothing when the report has errors. */
-async function importIntoStorage(text: string, onProgress: (progress: ImportProgress) => void) {
-  const current = await readerPackItem.getValue();
-  const { pack, report } = await importPackInSlices(current, text, bundledPack, onProgress);
-  if (pack === current) return report;
-  try {
-    await readerPackItem.setValue(pack);
-    return report;
-  } catch (error) {
-    return saveFailedReport(error);
-  }
-}
-
-/** The part of a storage item a component reads: its value now and every change after. */
-interface WatchedItem<T> {
-  getValue(): Promise<T>;
-  watch(callback: (value: T) => void): () => void;
-}
-
-/** The item's current value (the fallback until it has loaded) and whether it has loaded. */
-function useStored<T>(item: WatchedItem<T>, fallback: T) {
-  const [value, setValue] = useState<T>(fallback);
-  const [loaded, setLoaded] = useState(false);
-  useEffect(() => {
-    void item.getValue().then((v) => {
-      setValue(v);
-      setLoaded(true);
-    });
-    return item.watch(setValue);
-  }, [item]);
-  return [value, loaded] as const;
-}
+const REMOVE = { entities: removeFact, claims: removeClaim, notes: removeNote };
 
 export function App() {
-  const [pack, packLoaded] = useStored<FactPack>(readerPackItem, EMPTY_READER_PACK);
-  const [settings] = useStored<Settings>(settingsItem, DEFAULT_SETTINGS);
-  const [editingId, setEditingId] = useState<string>();
-  const [initial, setInitial] = useState(() => prefilledForm(location.search));
-  // A new key gives the form fresh state whenever what it starts from changes.
-  const [formKey, setFormKey] = useState(0);
-  const [notice, setNotice] = useState('');
+  const facts = useStoredFacts();
+  const { settings, problems: settingsProblems } = useSettings();
+  const base = useFactBase(facts, settings.useBundledPack);
+  // A new key gives the form fresh state whenever what it starts from changes. The URL's prefill
+  // is read once the fact base is known, to name what a note from a card is on.
+  const [start, setStart] = useState<FormStart & { key: number }>();
+  const [notice, setNotice] = useState<Notice>();
+  const [copyKept, setCopyKept] = useState(false);
   const shortcuts = shortcutSettings();
+  const unreadable = facts !== undefined && facts.problems.length > 0;
 
-  const startForm = (form: ReaderFactForm, id?: string) => {
-    setInitial(form);
-    setEditingId(id);
-    setFormKey((k) => k + 1);
+  // Before a change leaves what could not be read out of storage, keep a copy of it as it was.
+  useEffect(() => {
+    if (unreadable) void keepUnreadableCopy().then(setCopyKept);
+  }, [unreadable]);
+
+  useEffect(() => {
+    if (base && !start) setStart({ ...prefilledStart(location.search, base.nameOf), key: 0 });
+  }, [base, start]);
+
+  const startForm = (next: FormStart) => setStart((s) => ({ ...next, key: (s?.key ?? 0) + 1 }));
+  const nameOf = (id: string) => base?.nameOf({ kind: 'entity', id }) ?? id;
+
+  const save = async (form: ReaderFactForm, plan: FormPlan): Promise<string | undefined> => {
+    const done = await changeYours((yours) => {
+      const { pack, said } = applyForm(yours, form, plan);
+      return { pack, said: `${said} Open pages show it at once.` };
+    });
+    if (done.failed) return done.text;
+    setNotice(done);
+    startForm(EMPTY_START);
+    return undefined;
   };
 
-  const save = async (form: ReaderFactForm) => {
-    const id = editingId;
-    await updateReaderPack((p) => (id ? updateFact(p, id, form) : addFact(p, form).pack));
-    setNotice(`${id ? 'Saved' : 'Added'} “${form.term.trim()}”. Open pages show it at once.`);
-    startForm(EMPTY_FORM);
+  const edit = (row: FactRow) => {
+    const next = facts && editStart(row, facts.yours, nameOf);
+    if (next) startForm(next);
+    else setNotice({ text: `“${row.title}” was not written here, so it cannot be edited here.` });
   };
 
-  const edit = (id: string) => {
-    const form = formOf(pack, id);
-    if (!form) return;
-    startForm(form, id);
+  const remove = async (row: FactRow) => {
+    const said = `Deleted “${row.title}”.`;
+    setNotice(await changeYours((yours) => ({ pack: REMOVE[row.list](yours, row.id), said })));
+    if (start?.fixed) startForm(EMPTY_START);
   };
 
-  const remove = async (id: string) => {
-    const name = pack.entities.find((e) => e.id === id)?.name ?? id;
-    await updateReaderPack((p) => removeFact(p, id));
-    if (id === editingId) startForm(EMPTY_FORM);
-    setNotice(`Deleted “${name}”.`);
+  const note = (row: FactRow) => {
+    startForm(noteStart(row));
+    document.getElementById('add-heading')?.scrollIntoView();
+  };
+
+  const confirm = async (preview: Parameters<typeof confirmImport>[0]) => {
+    const done = await confirmImport(preview);
+    if (done.failed) return done.text;
+    setNotice(done);
+    return undefined;
   };
 
   return (
     <main class="options">
       <h1>Backstory</h1>
+      <Unreadable
+        problems={[...(facts?.problems ?? []), ...settingsProblems]}
+        copy={
+          unreadable
+            ? {
+                kept: copyKept,
+                onDownload: () =>
+                  void unreadableData().then((data) =>
+                    download(`${JSON.stringify(data, null, 2)}\n`, 'backstory-unreadable.json'),
+                  ),
+                onDiscard: () =>
+                  void dropUnreadable(facts).then((saved) =>
+                    setNotice(
+                      saved.ok
+                        ? { text: 'Removed what could not be read.' }
+                        : { text: saved.message, failed: true },
+                    ),
+                  ),
+              }
+            : undefined
+        }
+      />
       <section aria-labelledby="add-heading">
-        <h2 id="add-heading">{editingId ? 'Edit a fact' : 'Add a fact'}</h2>
-        <FactForm
-          key={formKey}
-          initial={initial}
-          packs={[pack, bundledPack]}
-          editingId={editingId}
-          autoFocus={editingId !== undefined}
-          onSave={save}
-          onCancel={editingId ? () => startForm(EMPTY_FORM) : undefined}
-        />
-        <p role="status" class="notice">
-          {notice}
-        </p>
-      </section>
-      <section aria-labelledby="facts-heading">
-        <h2 id="facts-heading">Your facts</h2>
-        {packLoaded ? (
-          <FactList entities={pack.entities} onEdit={edit} onDelete={(id) => void remove(id)} />
+        <h2 id="add-heading">{headingFor(start?.fixed)}</h2>
+        {base && start ? (
+          <FactForm
+            key={start.key}
+            initial={start.initial}
+            context={base.context}
+            fixed={start.fixed}
+            whereFrom={(target) => {
+              const list = target.kind === 'claim' ? 'claims' : 'entities';
+              return describeOrigin(base.provenance.originOf(list, target.id) ?? { kind: 'yours' });
+            }}
+            autoFocus={start.focus}
+            onSave={save}
+            onCancel={start.fixed ? () => startForm(EMPTY_START) : undefined}
+          />
         ) : (
           <p>Loading…</p>
         )}
       </section>
+      <section aria-labelledby="facts-heading">
+        <h2 id="facts-heading">Facts</h2>
+        <FactList
+          rows={base?.rows ?? []}
+          packs={(base?.packs ?? []).map(({ origin }) => ({
+            id: origin.packId,
+            name: origin.name,
+          }))}
+          onEdit={edit}
+          onDelete={(row) => void remove(row)}
+          onNote={note}
+        />
+      </section>
+      <section aria-labelledby="packs-heading">
+        <h2 id="packs-heading">Imported packs</h2>
+        <Packs
+          packs={base?.packs ?? []}
+          onRemove={(origin) => void removePack(origin.packId, origin.name).then(setNotice)}
+        />
+      </section>
       <section aria-labelledby="files-heading">
         <h2 id="files-heading">Import and export</h2>
         <ImportExport
-          factCount={pack.entities.length + pack.claims.length + pack.sources.length}
-          onExport={() => download(packToJson(pack), exportFileName(new Date()))}
-          onImport={importIntoStorage}
+          canExport={(base?.yoursCount ?? 0) > 0}
+          onExport={() => facts && download(packToJson(facts.yours), exportFileName(new Date()))}
+          onPlan={planFileImport}
+          onConfirm={confirm}
+        />
+        <DeleteAll
+          yours={base?.yoursCount ?? 0}
+          packs={base?.packs.length ?? 0}
+          onDelete={() => void deleteEverything().then(setNotice)}
         />
       </section>
       <section aria-labelledby="settings-heading">
@@ -153,6 +196,13 @@ export function App() {
           </p>
         )}
       </section>
+      <NoticeBar notice={notice} onChange={setNotice} />
     </main>
   );
+}
+
+function headingFor(plan: FormPlan | undefined): string {
+  if (plan?.kind === 'edit') return 'Edit your fact';
+  if (plan?.kind === 'note') return plan.noteId ? 'Edit your note' : 'Add a note';
+  return 'Add a fact or a note';
 }

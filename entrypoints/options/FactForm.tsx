@@ -1,25 +1,35 @@
 /**
- * The form for one reader fact: add a new one, or edit an existing one.
+ * The form for one of the reader's facts, or their note on something Backstory already knows:
+ * add a new one, or edit one. When storage refuses the save, the form stays exactly as it was and
+ * says why.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import {
+  type FormContext,
   type FormErrors,
-  type FormField,
-  type ReaderFactForm,
+  type FormPlan,
+  ownIncident,
+  planForm,
+  settleForm,
+  storedFigure,
   validateForm,
-} from '@/lib/facts/reader';
-import { ENTITY_KINDS, type FactPack, QUALIFIERS } from '@/lib/facts/schema';
+} from '@/lib/facts/form';
+import type { FormField, ReaderFactForm } from '@/lib/facts/reader';
+import { ENTITY_KINDS, type NoteTarget } from '@/lib/facts/schema';
 import { Field } from './Field';
+import { FigureFields } from './FigureFields';
 
 export interface FactFormProps {
   initial: ReaderFactForm;
-  /** The packs whose terms and aliases a new fact must not repeat. */
-  packs: FactPack[];
-  /** The entity being edited; undefined when adding. */
-  editingId?: string;
-  /** Moves focus to Term when the form appears (after choosing Edit). */
+  context: FormContext;
+  /** What the form writes, when the reader chose it (editing, or a note from the list). */
+  fixed?: FormPlan;
+  /** Where an entity or claim Backstory knows comes from, in words ("Bundled with Backstory"). */
+  whereFrom(target: NoteTarget): string;
+  /** Moves focus to the first field when the form appears (after Edit or Add a note). */
   autoFocus?: boolean;
-  onSave(form: ReaderFactForm): Promise<void>;
+  /** Saves; resolves to why nothing was saved, or undefined when it was. */
+  onSave(form: ReaderFactForm, plan: FormPlan): Promise<string | undefined>;
   onCancel?(): void;
 }
 
@@ -30,24 +40,36 @@ const FIELD_ORDER: FormField[] = [
   'kind',
   'sourceTitle',
   'sourceUrl',
-  'figureValue',
-  'figureUnit',
-  'figureQualifier',
-  'figurePeriod',
-  'figureMeasure',
+  'sourcePublished',
+  'quote',
+  'figure',
+  'measure',
+  'newMeasure',
+  'incident',
 ];
 
 const fieldId = (field: FormField) => `fact-${field}`;
 
-/** The form with labelled fields, messages next to them, and Add fact (or Save changes). */
+/** The labelled fields, messages next to them, and Add fact (Add note, Save changes). */
 export function FactForm(props: FactFormProps) {
   const [form, setForm] = useState<ReaderFactForm>(props.initial);
   const [errors, setErrors] = useState<FormErrors>({});
   const [tried, setTried] = useState(false);
+  const [refusal, setRefusal] = useState<string>();
+  const [saving, setSaving] = useState(false);
+  const plan = useMemo(
+    () => planForm(form, props.context, props.fixed),
+    [form, props.context, props.fixed],
+  );
+  const noteOn = plan.kind === 'note' ? plan.subject : undefined;
+  const onClaim = noteOn?.about.kind === 'claim';
+  // Chosen in the list (or being edited): what the note is about is settled, not typed.
+  const settled = props.fixed?.kind === 'note' ? props.fixed.subject : undefined;
 
-  // Only when the form first appears: a new fact or edit mounts a new form (see its key).
+  // Only when the form first appears: a new fact, edit or note mounts a new form (see its key).
   useEffect(() => {
-    if (props.autoFocus) document.getElementById(fieldId('term'))?.focus();
+    const first = settled ? 'details' : 'term';
+    if (props.autoFocus) document.getElementById(fieldId(first))?.focus();
   }, []);
 
   const set = (field: FormField, value: string) =>
@@ -55,20 +77,25 @@ export function FactForm(props: FactFormProps) {
 
   // Once the reader has tried to save, messages follow their typing (and the facts changing).
   useEffect(() => {
-    if (tried) setErrors(validateForm(form, props.packs, props.editingId));
-  }, [tried, form, props.packs, props.editingId]);
+    if (tried) setErrors(validateForm(form, props.context, plan));
+  }, [tried, form, props.context, plan]);
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    const found = validateForm(form, props.packs, props.editingId);
+    const found = validateForm(form, props.context, plan);
     setErrors(found);
     setTried(true);
     const first = FIELD_ORDER.find((field) => found[field]);
     if (first) {
-      document.getElementById(fieldId(first))?.focus();
+      // The measure's message sits under the new measure's name while the reader is naming one.
+      const named = first === 'measure' ? document.getElementById(fieldId('newMeasure')) : null;
+      (named ?? document.getElementById(fieldId(first)))?.focus();
       return;
     }
-    await props.onSave(form);
+    setSaving(true);
+    const why = await props.onSave(settleForm(form, props.context), plan);
+    setSaving(false);
+    setRefusal(why);
   };
 
   const text = (field: FormField, label: string, hint?: string, type = 'text') => (
@@ -85,11 +112,54 @@ export function FactForm(props: FactFormProps) {
     </Field>
   );
 
+  const choice = (field: FormField, label: string, options: readonly string[]) => (
+    <Field id={fieldId(field)} label={label}>
+      {(attrs) => (
+        <select
+          {...attrs}
+          name={field}
+          value={form[field]}
+          onChange={(e) => set(field, e.currentTarget.value)}
+        >
+          {options.map((option) => (
+            <option key={option} value={option}>
+              {option}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+
+  const editing =
+    props.fixed?.kind === 'edit' || (props.fixed?.kind === 'note' && props.fixed.noteId);
+  const action = editing ? 'Save changes' : props.fixed?.kind === 'note' ? 'Add note' : 'Add fact';
+
   return (
     <form class="fact-form" onSubmit={submit} noValidate>
-      {text('term', 'Term')}
-      {text('aliases', 'Aliases', 'Comma-separated, e.g. Wray, FBI Director Wray')}
-      <Field id={fieldId('details')} label="Details" error={errors.details}>
+      {settled ? (
+        <p class="note-on">
+          Your note on {settled.about.kind === 'claim' ? 'the claim ' : ''}
+          <bdi>“{settled.name}”</bdi> ({props.whereFrom(settled.about)})
+        </p>
+      ) : (
+        <>
+          {text('term', 'Term')}
+          {noteOn && (
+            <p class="note-on" id="note-on">
+              Backstory already knows <bdi>“{noteOn.name}”</bdi> ({props.whereFrom(noteOn.about)}
+              ): what you write is saved as your note on it, beside what Backstory says.
+            </p>
+          )}
+          {text('aliases', 'Aliases', 'Comma-separated, e.g. Wray, FBI Director Wray')}
+        </>
+      )}
+      <Field
+        id={fieldId('details')}
+        label="Details"
+        hint="In your own words."
+        error={errors.details}
+      >
         {(attrs) => (
           <textarea
             {...attrs}
@@ -100,57 +170,50 @@ export function FactForm(props: FactFormProps) {
           />
         )}
       </Field>
-      <Field id={fieldId('kind')} label="Kind">
-        {(attrs) => (
-          <select
-            {...attrs}
-            name="kind"
-            value={form.kind}
-            onChange={(e) => set('kind', e.currentTarget.value)}
-          >
-            {ENTITY_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {kind}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      {text('sourceTitle', 'Source title')}
-      {text('sourceUrl', 'Source URL', 'http:// or https:// only', 'url')}
+      {!noteOn && choice('kind', 'Kind', ENTITY_KINDS)}
       <fieldset>
-        <legend>Figure (optional)</legend>
-        {text('figureValue', 'Value', 'A number, e.g. 1000000000')}
-        {text('figureUnit', 'Unit', 'e.g. USD, count, years')}
-        <Field id={fieldId('figureQualifier')} label="Qualifier">
+        <legend>Source (optional)</legend>
+        {text('sourceTitle', 'Source title', 'Optional: a link alone is named after its site.')}
+        {text('sourceUrl', 'Source URL', 'http:// or https:// only', 'url')}
+        {text('sourcePublished', 'Date published', 'e.g. 2023, 2023-08 or 2023-08-17')}
+        <Field
+          id={fieldId('quote')}
+          label="Quote"
+          hint="Words from the source, exactly as written."
+          error={errors.quote}
+        >
           {(attrs) => (
-            <select
+            <textarea
               {...attrs}
-              name="figureQualifier"
-              value={form.figureQualifier}
-              onChange={(e) => set('figureQualifier', e.currentTarget.value)}
-            >
-              {QUALIFIERS.map((q) => (
-                <option key={q} value={q}>
-                  {q}
-                </option>
-              ))}
-            </select>
+              name="quote"
+              rows={2}
+              value={form.quote}
+              onInput={(e) => set('quote', e.currentTarget.value)}
+            />
           )}
         </Field>
-        {text(
-          'figurePeriod',
-          'Period',
-          'total (default), year:2024, month:2023-07, past:2y, since:2017',
-        )}
-        {text(
-          'figureMeasure',
-          'What it measures',
-          'e.g. dprk.crypto-theft.usd; empty means the term',
-        )}
       </fieldset>
+      {!onClaim && (
+        <FigureFields
+          form={form}
+          errors={errors}
+          context={props.context}
+          stored={storedFigure(props.context.yours, plan)}
+          ownIncident={
+            ownIncident(props.context, plan) ? (noteOn?.name ?? form.term.trim()) : undefined
+          }
+          set={set}
+        />
+      )}
+      {refusal && (
+        <p class="error" role="alert">
+          {refusal}
+        </p>
+      )}
       <div class="actions">
-        <button type="submit">{props.editingId ? 'Save changes' : 'Add fact'}</button>
+        <button type="submit" disabled={saving}>
+          {action}
+        </button>
         {props.onCancel && (
           <button type="button" onClick={props.onCancel}>
             Cancel

@@ -6,7 +6,7 @@ import { browser } from 'wxt/browser';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/defaults';
 import { type PageSummary, sendToTab } from '@/lib/messages';
 import { isSiteEnabled, shouldAnnotate, siteOf, withSiteEnabled } from '@/lib/sites';
-import { settingsItem, updateSettings } from '@/lib/storage';
+import { readSettings, updateSettings, watchSettings } from '@/lib/storage';
 import { PopupView, type SummaryState } from './PopupView';
 
 // After switching back on, the content script needs a moment to annotate again.
@@ -42,8 +42,8 @@ export function App() {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
 
   useEffect(() => {
-    void settingsItem.getValue().then(setSettings);
-    return settingsItem.watch((next) => setSettings(next));
+    void readSettings().then(setSettings);
+    return watchSettings(setSettings);
   }, []);
 
   const site = siteOf((state.status === 'ready' && state.summary.url) || tab?.url || '');
@@ -85,8 +85,8 @@ export function App() {
         if (site !== undefined) void change((s) => withSiteEnabled(s, site, enabled));
       }}
       onPaused={(paused) => void change((s) => ({ ...s, paused }))}
-      onReveal={(factId) => {
-        if (tab?.id !== undefined) void sendToTab(tab.id, 'popup:content:reveal', { factId });
+      onReveal={(id) => {
+        if (tab?.id !== undefined) void sendToTab(tab.id, 'popup:content:reveal', { id });
       }}
     />
   );

@@ -2,9 +2,10 @@
  * What the popup shows, from plain props: no browser APIs here, so it renders in tests as is.
  */
 
+import { VERDICT_LABELS } from '@/lib/facts/describe';
 import type { Source } from '@/lib/facts/schema';
 import type { Verdict } from '@/lib/match/types';
-import type { PageSummary } from '@/lib/messages';
+import type { Mention, PageSummary } from '@/lib/messages';
 import { isWebUrl } from '@/lib/safe-url';
 
 /** Where the summary of the tab stands. */
@@ -22,18 +23,18 @@ export interface PopupViewProps {
   optionsUrl: string;
   onSiteEnabled(enabled: boolean): void;
   onPaused(paused: boolean): void;
-  onReveal(factId: string): void;
+  /** Goes to one annotation on the page (a mention's id) and opens its card. */
+  onReveal(id: number): void;
 }
 
-const VERDICT_WORDS: Record<Verdict, string> = {
-  differs: 'Conflicts with the sources',
-  'other-period': 'Sources give a different period',
-  'different-unit': 'Sources use a different unit',
-  agrees: 'Agrees with the sources',
-};
-
 // Conflicts first, agreement last: the reader opened the popup to see disagreements.
-const VERDICT_ORDER: Verdict[] = ['differs', 'other-period', 'different-unit', 'agrees'];
+const VERDICT_ORDER: Verdict[] = [
+  'differs',
+  'other-period',
+  'other-scope',
+  'different-unit',
+  'agrees',
+];
 
 function Switch(props: {
   label: string;
@@ -71,19 +72,52 @@ function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-function Entities(props: { entities: PageSummary['entities']; onReveal(id: string): void }) {
+/**
+ * Every further place an item is written, each its own button, so the popup lists every annotation on
+ * the page (for a screen-reader user, the page's index of them).
+ */
+function Mentions(props: { name: string; mentions: Mention[]; onReveal(id: number): void }) {
+  const { mentions } = props;
+  if (mentions.length < 2) return null;
+  return (
+    <ol class="mentions" aria-label={`Each mention of ${props.name}`}>
+      {mentions.map((mention, i) => (
+        <li key={mention.id}>
+          <button
+            type="button"
+            aria-label={`${i + 1} of ${mentions.length}: ${mention.text}`}
+            onClick={() => props.onReveal(mention.id)}
+          >
+            {i + 1}
+          </button>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** Goes to the first mention of an item. */
+function revealFirst(mentions: Mention[], onReveal: (id: number) => void): () => void {
+  return () => {
+    const first = mentions[0];
+    if (first) onReveal(first.id);
+  };
+}
+
+function Entities(props: { entities: PageSummary['entities']; onReveal(id: number): void }) {
   return (
     <section aria-labelledby="entities-heading">
       <h3 id="entities-heading">Who and what</h3>
       <ul class="entities">
         {props.entities.map((entity) => (
           <li key={entity.id}>
-            <button type="button" onClick={() => props.onReveal(entity.id)}>
+            <button type="button" onClick={revealFirst(entity.mentions, props.onReveal)}>
               <span class="name">{entity.name}</span>
               <span class="detail">
-                {entity.kind} · {plural(entity.count, 'mention', 'mentions')}
+                {entity.kind} · {plural(entity.mentions.length, 'mention', 'mentions')}
               </span>
             </button>
+            <Mentions name={entity.name} mentions={entity.mentions} onReveal={props.onReveal} />
           </li>
         ))}
       </ul>
@@ -98,18 +132,19 @@ export function sortFigures(figures: PageSummary['figures']): PageSummary['figur
   );
 }
 
-function Figures(props: { figures: PageSummary['figures']; onReveal(id: string): void }) {
+function Figures(props: { figures: PageSummary['figures']; onReveal(id: number): void }) {
   return (
     <section aria-labelledby="figures-heading">
       <h3 id="figures-heading">Figures</h3>
       <ul class="figures">
         {sortFigures(props.figures).map((figure) => (
-          <li key={figure.factId} class={`verdict-${figure.verdict}`}>
-            <button type="button" onClick={() => props.onReveal(figure.factId)}>
+          <li key={`${figure.factId}\n${figure.text}`} class={`verdict-${figure.verdict}`}>
+            <button type="button" onClick={revealFirst(figure.mentions, props.onReveal)}>
               <span class="name">{figure.text}</span>
-              <span class="verdict">{VERDICT_WORDS[figure.verdict]}</span>
+              <span class="verdict">{VERDICT_LABELS[figure.verdict]}</span>
               <span class="detail">{figure.reason}</span>
             </button>
+            <Mentions name={figure.text} mentions={figure.mentions} onReveal={props.onReveal} />
           </li>
         ))}
       </ul>

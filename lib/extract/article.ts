@@ -66,7 +66,16 @@ const ARTICLE_PARTS = 'article, main, [role="main"], [itemprop~="articleBody"]';
 
 /** The article on the page, or null. Never throws. */
 export function extractArticle(doc: Document, options: ExtractOptions = {}): Article | null {
-  return readArticle(doc, options).article;
+  return readPage(doc, options).article;
+}
+
+/** Like extractArticle, plus the article text as Readability extracted it (for tests and tools). */
+export function readArticle(
+  doc: Document,
+  options: ExtractOptions = {},
+): { article: Article; text: string } | null {
+  const reading = readPage(doc, options);
+  return reading.article ? reading : null;
 }
 
 /**
@@ -74,7 +83,7 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Art
  * detector passed (they name the fact base), so it runs Readability even where reader mode would
  * not, and judges the result by its shape instead (see shape.ts).
  */
-export function readArticle(doc: Document, options: ExtractOptions = {}): Reading {
+export function readPage(doc: Document, options: ExtractOptions = {}): Reading {
   if (!doc.body) return noArticle('nothing-found');
   const limit = options.maxElemsToParse ?? DEFAULT_MAX_ELEMS;
   const elements = doc.getElementsByTagName('*').length;

@@ -1,57 +1,51 @@
 /**
- * Figures, periods and dates in the words a reader understands. One place for them, so the card,
- * the popup, the matcher's reason lines and reader facts all say the same thing the same way.
+ * Figures, periods, dates and verdicts in the words a reader understands. One place for them, so the
+ * card, the popup, the options page and the matcher say the same thing the same way; the words
+ * themselves (scales, currencies, qualifiers, months) come from the vocabulary the reader of pages uses.
  */
 import type { Figure, Period, Qualifier } from '@/lib/facts/schema';
-
-const QUALIFIER_WORDS: Record<Qualifier, string> = {
-  exact: '',
-  over: 'over ',
-  about: 'about ',
-  under: 'under ',
-  'up-to': 'up to ',
-};
-
-const CURRENCY_SIGNS: Record<string, string> = {
-  USD: '$',
-  GBP: '£',
-  EUR: '€',
-  KRW: '₩',
-  JPY: '¥',
-};
-
-const SCALES: [number, string][] = [
-  [1e12, 'trillion'],
-  [1e9, 'billion'],
-  [1e6, 'million'],
-];
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+import type { EventDate, FigureMention, Verdict } from '@/lib/match/types';
+import { valueIn } from '@/lib/match/verdicts';
+import {
+  CURRENCIES,
+  currencySign,
+  MONTHS,
+  numberWord,
+  QUALIFIER_WORDS,
+  SCALES,
+} from '@/lib/match/vocabulary';
 
 /** A number in news style: 2000000000 → "2 billion", 1250000 → "1.25 million", 500000 → "500,000". */
 export function formatNumber(value: number): string {
-  for (const [scale, word] of SCALES) {
-    if (Math.abs(value) >= scale) return `${Math.round((value / scale) * 100) / 100} ${word}`;
+  for (const { word, value: scale } of SCALES) {
+    if (scale >= 1e6 && Math.abs(value) >= scale) {
+      return `${Math.round((value / scale) * 100) / 100} ${word}`;
+    }
   }
-  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return groupThousands(Math.round(value * 100) / 100);
 }
 
-/** An amount with its unit: "$1.2 billion", "£450 million", "3,000", "40 %", "10 years". */
-export function formatAmount(figure: Pick<Figure, 'value' | 'unit'>): string {
-  const sign = CURRENCY_SIGNS[figure.unit];
+/** 1234567.5 → "1,234,567.5" (toLocaleString is slow, and its output depends on the browser's locale data). */
+function groupThousands(value: number): string {
+  const [whole = '', fraction] = String(Math.abs(value)).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+$)/g, ',');
+  return `${value < 0 ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
+}
+
+/** An amount in a tight space, such as a scale's ticks: "$1.5bn", "£450m", "300k", "40 %". */
+export function formatCompact(value: number, unit: string): string {
+  const scale = SCALES.find((s) => Math.abs(value) >= s.value);
+  const number = scale
+    ? `${Math.round((value / scale.value) * 10) / 10}${scale.short[0]}`
+    : groupThousands(Math.round(value * 10) / 10);
+  const sign = currencySign(unit);
+  if (sign) return `${sign}${number}`;
+  return unit === 'percent' ? `${number} %` : number;
+}
+
+/** An amount with its unit: "$1.2 billion", "£450 million", "3,000", "40 %", "12 kg". */
+function formatAmount(figure: Pick<Figure, 'value' | 'unit'>): string {
+  const sign = currencySign(figure.unit);
   const number = formatNumber(figure.value);
   if (sign) return `${sign}${number}`;
   if (figure.unit === 'count') return number;
@@ -59,39 +53,293 @@ export function formatAmount(figure: Pick<Figure, 'value' | 'unit'>): string {
   return `${number} ${figure.unit}`;
 }
 
-/** An amount with its qualifier: "over $1 billion", "about 300", "up to 10 years". */
+function qualifierWord(qualifier: Qualifier): string {
+  const word = QUALIFIER_WORDS[qualifier][0];
+  return word ? `${word} ` : '';
+}
+
+/** An amount with its qualifier: "over $1 billion", "about 300", "up to £5 million". */
 export function formatFigure(figure: Pick<Figure, 'value' | 'unit' | 'qualifier'>): string {
-  return `${QUALIFIER_WORDS[figure.qualifier]}${formatAmount(figure)}`;
+  return `${qualifierWord(figure.qualifier)}${formatAmount(figure)}`;
 }
 
 /** A partial ISO date as words: "2023-07" → "July 2023", "2023-08-17" → "17 August 2023". */
 export function formatDate(iso: string): string {
-  const [year, month, day] = iso.split('-');
+  const [year, month, day] = iso.slice(0, 10).split('-');
   const monthName = month ? MONTHS[Number(month) - 1] : undefined;
   if (!year || !monthName) return iso;
   return day ? `${Number(day)} ${monthName} ${year}` : `${monthName} ${year}`;
 }
 
-/** A normalised period as words: "overall", "in the past 2 years", "in 2024", "in July 2023", "since 2017". */
+/** A date the page gives: "March", "July 2022", "2021". */
+export function formatEventDate(date: Pick<EventDate, 'year' | 'month'>): string {
+  const month = date.month ? MONTHS[date.month - 1] : undefined;
+  return [month, date.year].filter((part) => part !== undefined).join(' ');
+}
+
+/**
+ * A normalised period as words: "overall", "in the past two years", "in 2024", "in July 2023",
+ * "since 2017", "between 2017 and 2023".
+ */
 export function describePeriod(period: Period): string {
   const [kind, arg = ''] = period.split(':');
   switch (kind) {
     case 'past': {
       const n = Number.parseFloat(arg);
       const unit = arg.endsWith('m') ? 'month' : 'year';
-      return n === 1 ? `in the past ${unit}` : `in the past ${n} ${unit}s`;
+      return n === 1 ? `in the past ${unit}` : `in the past ${numberWord(n)} ${unit}s`;
     }
     case 'year':
+      return `in ${arg}`;
     case 'since':
-      return `${kind === 'year' ? 'in' : 'since'} ${arg}`;
+      return `since ${arg}`;
     case 'month':
       return `in ${formatDate(arg)}`;
+    case 'range': {
+      const [from, to] = arg.split('-');
+      return `between ${from} and ${to}`;
+    }
     default:
       return 'overall';
   }
 }
 
-/** A whole figure in plain words: "over $1 billion in the past 2 years". */
+/** A whole figure in plain words: "over $1 billion in the past two years", "about $2 billion overall". */
 export function describeFigure(figure: Figure): string {
   return `${formatFigure(figure)} ${describePeriod(figure.period)}`;
+}
+
+/** A figure's period as a tail to its amount: "" for a total, else " in the past two years". */
+function periodTail(period: Period): string {
+  return period === 'total' ? '' : ` ${describePeriod(period)}`;
+}
+
+/** The unit in words: "US dollars", "pounds sterling", "counts", "percentages". */
+export function describeUnit(unit: string): string {
+  if (unit === 'count') return 'counts';
+  if (unit === 'percent') return 'percentages';
+  return CURRENCIES[unit]?.words[0] ?? unit;
+}
+
+/** The verdict as a short heading, the same on the card and in the popup. */
+export const VERDICT_LABELS: Record<Verdict, string> = {
+  agrees: 'Agrees with the sources',
+  differs: 'Conflicts with the sources',
+  'other-period': 'Sources give a different period',
+  'other-scope': 'Sources count something else',
+  'different-unit': 'Sources use a different unit',
+};
+
+/** A restated claim's verdict as a heading: the page retells it, or dates it otherwise. */
+export const RESTATED_LABELS: Record<'agrees' | 'differs', string> = {
+  agrees: 'Restates a sourced claim',
+  differs: 'Dated otherwise than the source',
+};
+
+/** One source row's relation to the page, in a word or two. */
+export const RELATION_WORDS: Record<Verdict, string> = {
+  agrees: 'agrees',
+  differs: 'differs',
+  'other-period': 'other period',
+  'other-scope': 'other scope',
+  'different-unit': 'other unit',
+};
+
+/** What the card says a figure counts: "in total", or "one incident: the Harmony bridge hack". */
+export function describeScope(figure: Pick<Figure, 'scope'>, incidentName?: string): string {
+  if ((figure.scope ?? 'total') === 'total') return 'in total';
+  return incidentName ? `one incident: ${incidentName}` : 'one incident';
+}
+
+/**
+ * How much a page value is beside a source value, the way an editor would say it: "half as much
+ * again", "twice as much", "about 20 % less", "a third as much".
+ */
+export function ratioWords(page: number, source: number): string {
+  const r = page / source;
+  if (!Number.isFinite(r) || r <= 0) return 'a different amount';
+  if (r >= 1) {
+    if (Math.abs(r - 1.5) <= 0.05) return 'half as much again';
+    const n = Math.round(r);
+    if (n >= 2 && Math.abs(r - n) <= 0.05 * n)
+      return n === 2 ? 'twice as much' : `${numberWord(n)} times as much`;
+    if (r < 2) return `about ${Math.max(5, Math.round(((r - 1) * 100) / 5) * 5)} % more`;
+    return `about ${Math.round(r * 10) / 10} times as much`;
+  }
+  for (const [fraction, words] of FRACTIONS) {
+    if (Math.abs(r - fraction) <= 0.03) return words;
+  }
+  if (r < 0.1) return 'less than a tenth as much';
+  return `about ${Math.max(5, Math.round(((1 - r) * 100) / 5) * 5)} % less`;
+}
+
+const FRACTIONS: [number, string][] = [
+  [1 / 2, 'half as much'],
+  [1 / 3, 'a third as much'],
+  [2 / 3, 'two thirds as much'],
+  [1 / 4, 'a quarter as much'],
+  [3 / 4, 'three quarters as much'],
+];
+
+/** A source figure as the verdict sentence needs it: its figure, its relation, and who gave it. */
+export interface VerdictRow {
+  figure: Figure;
+  relation: Verdict;
+  /** Who gave the figure: the person it is attributed to, or the publisher. */
+  who: string;
+}
+
+/**
+ * The verdict in one plain sentence, naming what is compared and never contradicting the rows:
+ * "Sources put North Korea's total crypto theft at about $2 billion; this page says $3 billion, half
+ * as much again." `label` names the measure (or the incident) in words.
+ */
+export function verdictSentence(
+  page: FigureMention,
+  verdict: Verdict,
+  rows: readonly VerdictRow[],
+  label: string,
+): string {
+  const says = `this page says ${page.text}${periodTail(page.period)}`;
+  const comparable = rows.filter((r) => r.relation === 'agrees' || r.relation === 'differs');
+  if (verdict === 'agrees' || verdict === 'differs') {
+    const subject = comparable.length === 1 ? (comparable[0] as VerdictRow).who : 'Sources';
+    const values = listWords(
+      unique(comparable.map((r) => `${formatFigure(r.figure)}${periodTail(r.figure.period)}`)),
+    );
+    const lead = `${subject} put ${label} at ${values}`;
+    if (verdict === 'differs')
+      return `${capitalise(lead)}; ${says}, ${difference(page, comparable)}.`;
+    const agreeing = comparable.filter((r) => r.relation === 'agrees');
+    const withWhom =
+      agreeing.length < comparable.length
+        ? ` with ${listWords(unique(agreeing.map((r) => r.who)))}`
+        : '';
+    return `${capitalise(lead)}; ${says}, which agrees${withWhom}.`;
+  }
+  const shown = rows.filter((r) => r.relation === verdict);
+  const notCompared = 'so the figures are not compared';
+  if (verdict === 'other-period') {
+    const periods = listWords(unique(shown.map((r) => describePeriod(r.figure.period))));
+    return `${capitalise(says)}; sources give ${label} only ${periods}, ${notCompared}.`;
+  }
+  if (verdict === 'different-unit') {
+    const units = listWords(unique(shown.map((r) => describeUnit(r.figure.unit))));
+    return `${capitalise(says)}; sources give ${label} only in ${units}, ${notCompared}.`;
+  }
+  if ((page.scope ?? 'total') === 'incident') {
+    const which = page.incidentWords ? ` (“${page.incidentWords}”)` : '';
+    return `This page says ${page.text}${periodTail(page.period)} for a single incident${which}; sources give only ${label}, ${notCompared}.`;
+  }
+  return `${capitalise(says)} in total; sources give only single incidents, ${notCompared}.`;
+}
+
+/** Why the page's figure differs from the nearest comparable source figure. */
+function difference(page: FigureMention, comparable: readonly VerdictRow[]): string {
+  let nearest: { row: VerdictRow; value: number } | undefined;
+  for (const row of comparable) {
+    const value = valueIn(page, row.figure.unit);
+    if (value === undefined) continue;
+    const distance = Math.abs(Math.log(value / row.figure.value));
+    if (!nearest || distance < Math.abs(Math.log(nearest.value / nearest.row.figure.value))) {
+      nearest = { row, value };
+    }
+  }
+  if (!nearest) return 'which differs';
+  const { row, value } = nearest;
+  // A floor or a ceiling is not a point: say which side of it the page is on.
+  if (row.figure.qualifier === 'over' && value < row.figure.value) return 'less than that';
+  if (
+    (row.figure.qualifier === 'under' || row.figure.qualifier === 'up-to') &&
+    value > row.figure.value
+  ) {
+    return 'more than that';
+  }
+  return ratioWords(value, row.figure.value);
+}
+
+/** What the card says of a restated claim whose source gives the same event. */
+export function restatedSentence(
+  who: string | undefined,
+  publisher: string,
+  when?: string,
+): string {
+  const date = when ? formatDate(when) : undefined;
+  if (who)
+    return `This restates what ${who} said, as reported by ${publisher}${date ? ` (${date})` : ''}.`;
+  return `This restates a claim reported by ${publisher}${date ? `, which dates it to ${date}` : ''}.`;
+}
+
+/** What the card says when the page puts a sourced event at another time. */
+export function dateConflictSentence(publisher: string, when: string, page: EventDate): string {
+  return `${publisher} dates this to ${formatDate(when)}; this page puts it in ${formatEventDate(page)}.`;
+}
+
+/** "a", "a and b", "a, b and c". */
+export function listWords(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+function unique(items: readonly string[]): string[] {
+  return [...new Set(items)];
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * A figure written back the way the options form reads it ("over $1.7 billion in 2022"), exactly:
+ * read again, it gives the same value, unit, qualifier and period. A value that a scale word cannot
+ * write exactly is written in full ("$1,234,567,891").
+ */
+export function figureAsTyped(
+  figure: Pick<Figure, 'value' | 'unit' | 'qualifier' | 'period'>,
+): string {
+  const amount = exactAmount(figure, true);
+  const period = figure.period === 'total' ? '' : ` ${describePeriod(figure.period)}`;
+  return `${qualifierWord(figure.qualifier)}${amount}${period}`;
+}
+
+/** The number with its unit, exact: "$1.7 billion" (short) or "$1,700,000,000" (in full). */
+function exactAmount(figure: Pick<Figure, 'value' | 'unit'>, short: boolean): string {
+  const number = (short && exactScaled(figure.value)) || groupThousands(figure.value);
+  const sign = currencySign(figure.unit);
+  if (sign) return `${sign}${number}`;
+  if (figure.unit === 'count') return number;
+  if (figure.unit === 'percent') return `${number}%`;
+  return `${number} ${figure.unit}`;
+}
+
+/** "1.7 billion" when that reads back as exactly `value`, else undefined. */
+function exactScaled(value: number): string | undefined {
+  for (const { word, value: scale } of SCALES) {
+    if (scale < 1e6 || Math.abs(value) < scale) continue;
+    const short = String(Number((value / scale).toFixed(3)));
+    return Number(short) * scale === value ? `${short} ${word}` : undefined;
+  }
+  return undefined;
+}
+
+/** How the form's preview says a bound, unmistakably: "more than", not "over" (which can read as a period). */
+const BOUND_WORDS: Record<Qualifier, string> = {
+  exact: '',
+  over: 'more than ',
+  about: 'about ',
+  under: 'less than ',
+  'up-to': 'up to ',
+};
+
+/**
+ * What the options form read from a typed figure, part by part, with every digit shown so a slip
+ * of scale is seen: "more than $1,000,000,000 · in the past two years · in total".
+ */
+export function describeReading(
+  figure: Pick<Figure, 'value' | 'unit' | 'qualifier' | 'period' | 'scope'>,
+  incidentName?: string,
+): string {
+  const amount = `${BOUND_WORDS[figure.qualifier]}${exactAmount(figure, false)}`;
+  const period = figure.period === 'total' ? 'no period given' : describePeriod(figure.period);
+  return [amount, period, describeScope(figure, incidentName)].join(' · ');
 }

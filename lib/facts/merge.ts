@@ -8,11 +8,16 @@ import type { FactPack } from './schema';
 
 /** Merges packs list by list; when ids collide within a list, the later pack's entry wins (in the earlier one's place). */
 export function mergePacks(...packs: FactPack[]): FactPack {
+  const measures = mergeById(packs.map((pack) => pack.measures ?? []));
+  const notes = mergeById(packs.map((pack) => pack.notes ?? []));
   return {
     format: 1,
     sources: mergeById(packs.map((pack) => pack.sources)),
     entities: mergeById(packs.map((pack) => pack.entities)),
     claims: mergeById(packs.map((pack) => pack.claims)),
+    ...(measures.length > 0 ? { measures } : {}),
+    // Notes add to what they are about rather than replace it; a pack without any has no list.
+    ...(notes.length > 0 ? { notes } : {}),
   };
 }
 

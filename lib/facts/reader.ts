@@ -1,22 +1,28 @@
 /**
  * The reader's own facts: the options-page form on one side, fact-pack entries on the other.
- * A form entry becomes an entity with a source and, when a figure is given, a claim carrying it.
+ * A new term becomes an entity with its source; a figure, typed as news writes it, becomes a claim
+ * carrying it under the measure the reader chose or named, which quotes the source only when the
+ * reader gave a quote (a quote without a figure is kept as a note on the entity). A term Backstory already knows becomes the reader's note on it instead (notes.ts).
  * Every function returns a new pack and leaves its input untouched.
  */
 
-import { describeFigure } from '@/lib/facts/describe';
-import type {
-  Claim,
-  Entity,
-  EntityKind,
-  FactPack,
-  Figure,
-  Qualifier,
-  Source,
-} from '@/lib/facts/schema';
-import { checkEntries } from '@/lib/facts/validate';
-import { isWebUrl } from '@/lib/safe-url';
-import { siteOf } from '@/lib/sites';
+import {
+  dropUnusedSources,
+  freshId,
+  normaliseName,
+  replaceById,
+  restoreOrder,
+  withNotes,
+} from './edit';
+import {
+  figureClaimFrom,
+  figureFields,
+  hasFigure,
+  sourceFields,
+  sourceFromForm,
+} from './form-parts';
+import { dropUnusedMeasures } from './measures';
+import type { Claim, Entity, EntityKind, FactPack, Scope, Source } from './schema';
 
 /** The form as the reader fills it in: every field is text, exactly as typed. */
 export interface ReaderFactForm {
@@ -25,19 +31,26 @@ export interface ReaderFactForm {
   aliases: string;
   details: string;
   kind: EntityKind;
+  /** Optional: a link alone is named after its site. */
   sourceTitle: string;
   sourceUrl: string;
-  figureValue: string;
-  figureUnit: string;
-  figureQualifier: Qualifier;
-  /** Normalised period ("total", "year:2024", "past:2y", "since:2017", "month:2023-07"); empty means total. */
-  figurePeriod: string;
-  /** What the figure counts; empty means the term itself. */
-  figureMeasure: string;
+  /** When the source was published: 2023, 2023-08 or 2023-08-17; may be empty. */
+  sourcePublished: string;
+  /** Words from the source, exactly as written; may be empty. */
+  quote: string;
+  /** A figure as news writes it ("over $1.7 billion in 2022"); empty for none. */
+  figure: string;
+  /** What the figure counts: a known measure's id; empty while none is chosen, or a new one is named. */
+  measure: string;
+  /** A measure the reader names in words ("Lazarus Group's crypto theft"), when `measure` is empty. */
+  newMeasure: string;
+  /** Whether the figure counts a running total or one incident. */
+  scope: Scope;
+  /** For one incident: the entity naming it; empty for the fact itself (or what the note is on). */
+  incident: string;
 }
 
 export type FormField = keyof ReaderFactForm;
-export type FormErrors = Partial<Record<FormField, string>>;
 
 export const EMPTY_FORM: ReaderFactForm = {
   term: '',
@@ -46,30 +59,22 @@ export const EMPTY_FORM: ReaderFactForm = {
   kind: 'concept',
   sourceTitle: '',
   sourceUrl: '',
-  figureValue: '',
-  figureUnit: '',
-  figureQualifier: 'exact',
-  figurePeriod: '',
-  figureMeasure: '',
+  sourcePublished: '',
+  quote: '',
+  figure: '',
+  measure: '',
+  newMeasure: '',
+  scope: 'total',
+  incident: '',
 };
-
-const EMPTY_PACK: FactPack = { format: 1, sources: [], entities: [], claims: [] };
-
-/** Shown when a source has no URL to name its publisher by. */
-export const READER_PUBLISHER = 'Added by you';
-
-/** Lower-cased, whitespace-collapsed form of a surface form, for duplicate checks. */
-function normaliseAlias(text: string): string {
-  return text.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
-}
 
 /** The aliases typed in the form: trimmed, without empties, repeats or the term itself. */
 export function parseAliases(form: Pick<ReaderFactForm, 'term' | 'aliases'>): string[] {
-  const seen = new Set([normaliseAlias(form.term)]);
+  const seen = new Set([normaliseName(form.term)]);
   const aliases: string[] = [];
   for (const raw of form.aliases.split(',')) {
     const alias = raw.replace(/\s+/g, ' ').trim();
-    const key = normaliseAlias(alias);
+    const key = normaliseName(alias);
     if (!alias || seen.has(key)) continue;
     seen.add(key);
     aliases.push(alias);
@@ -77,141 +82,13 @@ export function parseAliases(form: Pick<ReaderFactForm, 'term' | 'aliases'>): st
   return aliases;
 }
 
-function hasFigure(form: ReaderFactForm): boolean {
-  return [form.figureValue, form.figureUnit, form.figureMeasure].some((v) => v.trim() !== '');
-}
-
-function parseNumber(text: string): number {
-  const cleaned = text.replace(/[,\s_]/g, '');
-  return cleaned === '' ? Number.NaN : Number(cleaned);
-}
-
-/** Every surface form of every entity except `exceptId`, mapped to the name of its entity. */
-function knownForms(packs: FactPack[], exceptId?: string): Map<string, string> {
-  const forms = new Map<string, string>();
-  for (const pack of packs) {
-    for (const entity of pack.entities) {
-      if (entity.id === exceptId) continue;
-      for (const form of [entity.name, ...entity.aliases]) {
-        forms.set(normaliseAlias(form), entity.name);
-      }
-    }
-  }
-  return forms;
-}
-
-function duplicateMessage(form: string, owner: string): string {
-  return `“${form}” is already used by “${owner}”.`;
-}
-
-function checkSurfaceForms(
-  form: ReaderFactForm,
-  known: Map<string, string>,
-  errors: FormErrors,
-): void {
-  const term = form.term.trim();
-  if (!term) errors.term = 'Enter a term.';
-  const termOwner = known.get(normaliseAlias(term));
-  if (term && termOwner) errors.term = duplicateMessage(term, termOwner);
-  const clashes = parseAliases(form).filter((alias) => known.has(normaliseAlias(alias)));
-  const first = clashes[0];
-  if (first !== undefined) {
-    errors.aliases = duplicateMessage(first, known.get(normaliseAlias(first)) ?? first);
-  }
-}
-
-function checkSource(form: ReaderFactForm, errors: FormErrors): void {
-  const url = form.sourceUrl.trim();
-  if (url && !isWebUrl(url))
-    errors.sourceUrl = 'Enter a web address starting with http:// or https://.';
-  const needsTitle = url !== '' || hasFigure(form);
-  if (needsTitle && !form.sourceTitle.trim()) {
-    errors.sourceTitle = hasFigure(form)
-      ? 'A figure needs a source: enter its title.'
-      : 'Enter the title of the source.';
-  }
-}
-
-function checkFigure(form: ReaderFactForm, errors: FormErrors): void {
-  if (!hasFigure(form)) return;
-  if (!Number.isFinite(parseNumber(form.figureValue))) {
-    errors.figureValue = 'Enter the figure as a number, e.g. 1000000000.';
-  }
-  if (!form.figureUnit.trim()) errors.figureUnit = 'A figure needs a unit, e.g. USD or count.';
-}
-
-// The pack validator's fields, in the form's words; fields not listed keep the validator's message.
-const FORM_FIELDS: Record<string, { field: FormField; message?: string }> = {
-  name: { field: 'term' },
-  aliases: { field: 'aliases' },
-  summary: { field: 'details' },
-  title: { field: 'sourceTitle' },
-  url: { field: 'sourceUrl' },
-  'figure.value': { field: 'figureValue' },
-  'figure.unit': { field: 'figureUnit' },
-  'figure.period': {
-    field: 'figurePeriod',
-    message: 'Use total, year:2024, month:2023-07, past:2y or since:2017.',
-  },
-  measure: { field: 'figureMeasure' },
-};
-
-/** Whatever the pack validator still finds wrong with the entries the form would write. */
-function checkAsPack(form: ReaderFactForm, errors: FormErrors): void {
-  const written = writeFact({ ...EMPTY_PACK }, 'reader.form', form);
-  for (const problem of checkEntries(written).errors) {
-    const target = FORM_FIELDS[problem.field.replace(/\[\d+\]$/, '')];
-    if (target && !errors[target.field]) errors[target.field] = target.message ?? problem.message;
-  }
-}
-
-/**
- * Field-by-field problems with the form; empty when it can be saved. Terms and aliases must not
- * repeat a surface form of any other entity in `packs` (the reader's facts and the bundled pack);
- * `editingId` is the entity being edited, whose own forms are allowed.
- */
-export function validateForm(
-  form: ReaderFactForm,
-  packs: FactPack[],
-  editingId?: string,
-): FormErrors {
-  const errors: FormErrors = {};
-  checkSurfaceForms(form, knownForms(packs, editingId), errors);
-  checkSource(form, errors);
-  checkFigure(form, errors);
-  if (Object.keys(errors).length === 0) checkAsPack(form, errors);
-  return errors;
-}
-
-function slug(text: string): string {
-  const base = normaliseAlias(text)
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-  return base || 'fact';
-}
-
-/** A fresh entity id for `term` that no entity, source or claim of `pack` uses. */
+/** A fresh entity id for `term` that no entry of `pack` uses, nor the ids its entries derive from it. */
 export function newEntityId(pack: FactPack, term: string): string {
-  const taken = new Set([...pack.entities, ...pack.sources, ...pack.claims].map((e) => e.id));
-  const base = `reader.${slug(term)}`;
-  const ownIds = (id: string) => [id, `${id}.source`, `${id}.figure`];
-  let id = base;
-  for (let n = 2; ownIds(id).some((i) => taken.has(i)); n++) id = `${base}-${n}`;
-  return id;
-}
-
-function figureOf(form: ReaderFactForm): Figure {
-  return {
-    value: parseNumber(form.figureValue),
-    unit: form.figureUnit.trim(),
-    qualifier: form.figureQualifier,
-    period: form.figurePeriod.trim() || 'total',
-  };
+  return freshId(pack, 'reader.', term, ['.source', '.figure', '.note']);
 }
 
 /** The claim that carries an entity's figure on the form: its own, or the first about it alone. */
-function figureClaimOf(pack: FactPack, entityId: string): Claim | undefined {
+export function figureClaimOf(pack: FactPack, entityId: string): Claim | undefined {
   return (
     pack.claims.find((c) => c.id === `${entityId}.figure`) ??
     pack.claims.find((c) => c.figure && c.subjects.length === 1 && c.subjects[0] === entityId)
@@ -227,53 +104,17 @@ function sourceOf(pack: FactPack, entity: Entity): Source | undefined {
 export function formOf(pack: FactPack, entityId: string): ReaderFactForm | undefined {
   const entity = pack.entities.find((e) => e.id === entityId);
   if (!entity) return undefined;
-  const source = sourceOf(pack, entity);
   const claim = figureClaimOf(pack, entityId);
+  const quoteNote = pack.notes?.find((n) => n.id === `${entityId}.note`);
   return {
     term: entity.name,
     aliases: entity.aliases.join(', '),
     details: entity.summary,
     kind: entity.kind,
-    sourceTitle: source?.title ?? '',
-    sourceUrl: source?.url ?? '',
-    figureValue: claim?.figure ? String(claim.figure.value) : '',
-    figureUnit: claim?.figure?.unit ?? '',
-    figureQualifier: claim?.figure?.qualifier ?? 'exact',
-    figurePeriod: claim?.figure && claim.figure.period !== 'total' ? claim.figure.period : '',
-    figureMeasure: claim?.measure && claim.measure !== entityId ? claim.measure : '',
+    ...sourceFields(sourceOf(pack, entity)),
+    quote: claim?.evidence ?? quoteNote?.quote ?? '',
+    ...figureFields(claim),
   };
-}
-
-/** The source as the form describes it, keeping what the form does not show (id, publisher, date). */
-function sourceFromForm(form: ReaderFactForm, existing: Source | undefined, id: string): Source {
-  const url = form.sourceUrl.trim();
-  const { url: _oldUrl, ...kept } = existing ?? {
-    id,
-    publisher: (url && siteOf(url)) || READER_PUBLISHER,
-  };
-  return { ...kept, title: form.sourceTitle.trim(), ...(url ? { url } : {}) };
-}
-
-/** The figure claim as the form describes it, keeping an imported claim's own words. */
-function claimFromForm(
-  form: ReaderFactForm,
-  existing: Claim | undefined,
-  entityId: string,
-  sourceId: string,
-): Claim {
-  const figure = figureOf(form);
-  const measure = form.figureMeasure.trim() || entityId;
-  const words = `${form.term.trim()}: ${describeFigure(figure)}`;
-  const own = !existing || existing.id === `${entityId}.figure`;
-  const base: Claim = existing ?? {
-    id: `${entityId}.figure`,
-    statement: words,
-    subjects: [entityId],
-    sourceId,
-    evidence: describeFigure(figure),
-  };
-  const ownWords = own ? { statement: words, evidence: describeFigure(figure) } : {};
-  return { ...base, ...ownWords, figure, measure };
 }
 
 function entityFromForm(form: ReaderFactForm, existing: Entity | undefined, id: string): Entity {
@@ -286,53 +127,54 @@ function entityFromForm(form: ReaderFactForm, existing: Entity | undefined, id: 
   };
 }
 
-function replaceById<T extends { id: string }>(list: T[], item: T): T[] {
-  return list.some((x) => x.id === item.id)
-    ? list.map((x) => (x.id === item.id ? item : x))
-    : [...list, item];
-}
-
 /** Writes the form into `pack` as entity `entityId` (new or existing); the form must be valid. */
 function writeFact(pack: FactPack, entityId: string, form: ReaderFactForm): FactPack {
   const existing = pack.entities.find((e) => e.id === entityId);
   const oldSource = existing && sourceOf(pack, existing);
-  const source = form.sourceTitle.trim()
-    ? sourceFromForm(form, oldSource, oldSource?.id ?? `${entityId}.source`)
-    : undefined;
+  const source = sourceFromForm(form, oldSource, `${entityId}.source`);
   const entity = entityFromForm(form, existing, entityId);
   const otherSourceIds = entity.sourceIds.filter((id) => id !== oldSource?.id);
   entity.sourceIds = source ? [source.id, ...otherSourceIds] : otherSourceIds;
 
   const oldClaim = figureClaimOf(pack, entityId);
   const claims = pack.claims.filter((c) => c.id !== oldClaim?.id);
-  if (source && hasFigure(form)) claims.push(claimFromForm(form, oldClaim, entityId, source.id));
-
+  let labelled = pack;
+  if (source && hasFigure(form)) {
+    const subject = { id: entityId, name: entity.name };
+    const ids = { claimId: `${entityId}.figure`, subject, sourceId: source.id };
+    const written = figureClaimFrom(pack, form, oldClaim, ids);
+    labelled = written.pack;
+    if (written.claim) claims.push(written.claim);
+  }
   const written: FactPack = {
-    ...pack,
+    ...labelled,
     sources: source ? replaceById(pack.sources, source) : pack.sources,
     entities: replaceById(pack.entities, entity),
     // An edited claim keeps its place in the list, so an unchanged edit changes nothing.
     claims: oldClaim ? restoreOrder(pack.claims, claims) : claims,
   };
-  return dropIfUnused(written, oldSource ? [oldSource.id] : []);
+  return dropUnusedMeasures(
+    dropUnusedSources(
+      withQuoteNote(written, entityId, form, source),
+      oldSource ? [oldSource.id] : [],
+    ),
+  );
 }
 
-/** `next` ordered like `before` (same ids first, in the old order), then anything new. */
-function restoreOrder<T extends { id: string }>(before: T[], next: T[]): T[] {
-  const byId = new Map(next.map((x) => [x.id, x]));
-  const kept = before.flatMap((x) => byId.get(x.id) ?? []);
-  const keptIds = new Set(kept.map((x) => x.id));
-  return [...kept, ...next.filter((x) => !keptIds.has(x.id))];
-}
-
-/** Removes those of `sourceIds` that no entity or claim refers to any more. */
-function dropIfUnused(pack: FactPack, sourceIds: string[]): FactPack {
-  const used = new Set([
-    ...pack.entities.flatMap((e) => e.sourceIds),
-    ...pack.claims.map((c) => c.sourceId),
-  ]);
-  const drop = new Set(sourceIds.filter((id) => !used.has(id)));
-  return { ...pack, sources: pack.sources.filter((s) => !drop.has(s.id)) };
+/** A quote given without a figure is kept as a note on the entity, quoting its source. */
+function withQuoteNote(
+  pack: FactPack,
+  entityId: string,
+  form: ReaderFactForm,
+  source: Source | undefined,
+): FactPack {
+  const id = `${entityId}.note`;
+  const quote = form.quote.trim();
+  const others = (pack.notes ?? []).filter((n) => n.id !== id);
+  if (!quote || hasFigure(form)) return withNotes(pack, others);
+  const about = { kind: 'entity' as const, id: entityId };
+  const sourceIds = source ? [source.id] : [];
+  return withNotes(pack, replaceById(pack.notes ?? [], { id, about, text: '', quote, sourceIds }));
 }
 
 /** `pack` with the form added as a new fact; returns the pack and the new entity's id. */
@@ -350,8 +192,8 @@ export function updateFact(pack: FactPack, entityId: string, form: ReaderFactFor
 }
 
 /**
- * `pack` without entity `entityId`: claims lose it as a subject (and go when none is left), and
- * sources nothing refers to any more go too.
+ * `pack` without entity `entityId`: claims lose it as a subject (and go when none is left), notes
+ * about it go, and sources nothing refers to any more go too.
  */
 export function removeFact(pack: FactPack, entityId: string): FactPack {
   const claims = pack.claims.flatMap((c) => {
@@ -359,12 +201,35 @@ export function removeFact(pack: FactPack, entityId: string): FactPack {
     const subjects = c.subjects.filter((s) => s !== entityId);
     return subjects.length > 0 ? [{ ...c, subjects }] : [];
   });
-  const removed = pack.entities.find((e) => e.id === entityId);
   const keptClaims = new Set(claims.map((c) => c.id));
+  const gone = new Set([
+    `entity:${entityId}`,
+    ...pack.claims.filter((c) => !keptClaims.has(c.id)).map((c) => `claim:${c.id}`),
+  ]);
+  const notes = (pack.notes ?? []).filter((n) => !gone.has(`${n.about.kind}:${n.about.id}`));
+  const removed = pack.entities.find((e) => e.id === entityId);
   const orphanCandidates = [
     ...(removed?.sourceIds ?? []),
     ...pack.claims.filter((c) => !keptClaims.has(c.id)).map((c) => c.sourceId),
+    ...(pack.notes ?? []).filter((n) => !notes.includes(n)).flatMap((n) => n.sourceIds),
   ];
-  const without = { ...pack, entities: pack.entities.filter((e) => e.id !== entityId), claims };
-  return dropIfUnused(without, orphanCandidates);
+  const without = withNotes(
+    { ...pack, entities: pack.entities.filter((e) => e.id !== entityId), claims },
+    notes,
+  );
+  return dropUnusedMeasures(dropUnusedSources(without, orphanCandidates));
+}
+
+/** `pack` without claim `claimId`, notes about it, and sources nothing else cites. */
+export function removeClaim(pack: FactPack, claimId: string): FactPack {
+  const claim = pack.claims.find((c) => c.id === claimId);
+  const notes = (pack.notes ?? []).filter(
+    (n) => !(n.about.kind === 'claim' && n.about.id === claimId),
+  );
+  const without = withNotes({ ...pack, claims: pack.claims.filter((c) => c !== claim) }, notes);
+  const cited = [
+    ...(claim ? [claim.sourceId] : []),
+    ...(pack.notes ?? []).filter((n) => !notes.includes(n)).flatMap((n) => n.sourceIds),
+  ];
+  return dropUnusedMeasures(dropUnusedSources(without, cited));
 }

@@ -1,43 +1,74 @@
 /**
- * Wraps annotation ranges of live text in `<backstory-mark>` elements and takes them out again,
- * leaving the page's DOM exactly as it was (DESIGN.md, "The DOM contract").
+ * Draws annotations over the page's own text with the CSS Custom Highlight API (DESIGN.md, "The page
+ * contract"): one `Highlight` per kind in `CSS.highlights`, holding `Range`s of live text nodes. No
+ * page node is created, split, moved or changed. Which annotation a range stands for is kept here, in
+ * the extension's world; nothing the page can read names a fact.
  */
-import { asMatched, collectText, type TextMap } from '@/lib/extract/text';
+import { asMatched, type TextMap } from '@/lib/extract/text';
 import type { Annotation } from '@/lib/match/types';
 import { forEachInSlices } from '@/lib/yield';
 
-export const MARK_TAG = 'backstory-mark';
+/** How an annotation is drawn. */
+export type HighlightKind = 'entity' | 'claim' | 'conflict';
 
-/** The marks of one annotation: one per text-node piece, in document order. */
-export interface MarkGroup {
-  /** Unique per group, also written to each mark as `data-annotation`. */
-  id: number;
+/** The `CSS.highlights` name of each kind; each annotated range is in exactly one of them. */
+export const HIGHLIGHT_NAMES: Readonly<Record<HighlightKind, string>> = {
+  entity: 'backstory-entity',
+  claim: 'backstory-claim',
+  conflict: 'backstory-conflict',
+};
+
+/** UI state, not an annotation: the annotation whose card is open. */
+export const ACTIVE_HIGHLIGHT = 'backstory-active';
+
+/** Every highlight name Backstory registers (DESIGN.md reserves `backstory-*`). */
+export const OUR_HIGHLIGHTS: readonly string[] = [
+  ...Object.values(HIGHLIGHT_NAMES),
+  ACTIVE_HIGHLIGHT,
+];
+
+/** A conflict iff the figure differs from its sources; other claims and figures are claims. */
+export function kindOf(annotation: Annotation): HighlightKind {
+  if (annotation.kind === 'entity') return 'entity';
+  return annotation.verdict === 'differs' ? 'conflict' : 'claim';
+}
+
+/** One annotation on the page: one range per text node it covers, in document order. */
+export interface AnnotationGroup {
+  /** Unique on this page for as long as the annotation stays; the popup reveals by it. */
+  readonly id: number;
   annotation: Annotation;
-  marks: HTMLElement[];
+  readonly ranges: readonly Range[];
+}
+
+/** The document's highlight registry and a way to make highlights, where the browser has them. */
+export interface HighlightApi {
+  registry: HighlightRegistry;
+  create(): Highlight;
+}
+
+/** The API of `win`'s document, or undefined in browsers without custom highlights. */
+export function highlightApi(win: Window & typeof globalThis = window): HighlightApi | undefined {
+  const registry = win.CSS?.highlights;
+  const HighlightClass = win.Highlight;
+  if (!registry || typeof HighlightClass !== 'function') return undefined;
+  return { registry, create: () => new HighlightClass() };
+}
+
+/** What one range must still cover for its annotation to be right. */
+interface Piece {
+  node: Text;
+  text: string;
 }
 
 export interface UpdateOptions {
-  /** Aborting stops between slices; marks already made stay tracked and removable. */
+  /** Aborting stops between slices; ranges already drawn stay tracked and removable. */
   signal?: AbortSignal;
-  /** Runs each DOM-writing slice, so a caller can tell its own mutations from the page's. */
-  runSlice?: (slice: () => void) => void;
   /** How long one slice may run before yielding (default SLICE_MS). */
   sliceMs?: number;
 }
 
-/** A text node the highlighter split off, and the node it came from. */
-interface Split {
-  piece: Text;
-  from: Text;
-}
-
-/** Where the unwrapped rest of an original text node now begins. */
-interface Tail {
-  node: Text;
-  start: number;
-}
-
-/** Identifies an annotation by its place and meaning, to keep marks that are still right. */
+/** Identifies an annotation by its place and meaning, to keep groups that are still right. */
 function keyOf(a: Annotation, start = a.start, end = a.end): string {
   return `${start}:${end}:${a.kind}:${a.factId}:${a.verdict ?? ''}`;
 }
@@ -54,178 +85,228 @@ function nodeAt(map: TextMap, offset: number): number {
   return low;
 }
 
-/** The set of marks on a page, kept in step with the annotations of its article. */
+/** The annotations drawn on a page, kept in step with its article and its text. */
 export class Highlights {
-  private list: MarkGroup[] = [];
-  private readonly byMark = new WeakMap<Element, MarkGroup>();
-  private splits: Split[] = [];
+  private list: AnnotationGroup[] = [];
+  private readonly byId = new Map<number, AnnotationGroup>();
+  private readonly byRange = new WeakMap<AbstractRange, AnnotationGroup>();
+  private readonly pieces = new WeakMap<AbstractRange, Piece>();
+  private readonly byNode = new WeakMap<Text, Set<AnnotationGroup>>();
+  /** Our highlights by registry name: one per kind, and the current annotation's. */
+  private readonly named = new Map<string, Highlight>();
+  private readonly active?: Highlight;
   private nextId = 1;
 
+  private readonly api?: HighlightApi;
+  private readonly onDropped?: (groups: readonly AnnotationGroup[]) => void;
+
+  /**
+   * Without an API (a browser without custom highlights) annotations are kept but not drawn.
+   * `onDropped` hears of every group taken away, by an update, a page change or `clear`.
+   */
+  constructor(
+    options: {
+      api?: HighlightApi;
+      onDropped?: (groups: readonly AnnotationGroup[]) => void;
+    } = {},
+  ) {
+    // An explicit `api: undefined` means "draw nothing"; no `api` at all means this document's.
+    const api = 'api' in options ? options.api : highlightApi();
+    this.api = api;
+    this.onDropped = options.onDropped;
+    if (!api) return;
+    for (const name of Object.values(HIGHLIGHT_NAMES)) this.named.set(name, api.create());
+    this.active = api.create();
+    // Above the kinds, so the current annotation shows whatever kind it is.
+    this.active.priority = 1;
+    this.named.set(ACTIVE_HIGHLIGHT, this.active);
+  }
+
   /** Current groups, in text order. */
-  get groups(): readonly MarkGroup[] {
+  get groups(): readonly AnnotationGroup[] {
     return this.list;
   }
 
-  /** The group a mark (or any element inside one) belongs to, if it is one of ours. */
-  groupOf(el: Element): MarkGroup | undefined {
-    const mark = el.closest(MARK_TAG);
-    return mark ? this.byMark.get(mark) : undefined;
+  /** The group with this id, if it is still on the page. */
+  groupById(id: number): AnnotationGroup | undefined {
+    return this.byId.get(id);
+  }
+
+  /** The group a range of ours stands for; undefined for any other range. */
+  groupOfRange(range: AbstractRange): AnnotationGroup | undefined {
+    return this.byRange.get(range);
+  }
+
+  /** The groups with a range in `node`. */
+  groupsIn(node: Text): readonly AnnotationGroup[] {
+    return [...(this.byNode.get(node) ?? [])];
   }
 
   /**
-   * Makes the marks under `root` match `annotations` (computed on `map`, the current text of
-   * `root`): keeps marks that are still right, removes the rest, wraps what is new. Idempotent.
+   * Makes the drawn groups match `annotations` (computed on `map`, the current text under the
+   * article root): keeps groups that are still right, drops the rest, draws what is new. Idempotent.
    */
   async update(
-    root: Element,
     map: TextMap,
     annotations: readonly Annotation[],
     options: UpdateOptions = {},
   ): Promise<void> {
-    const runSlice = options.runSlice ?? ((slice) => slice());
     const wanted = new Map(annotations.map((a) => [keyOf(a), a]));
-    const kept: MarkGroup[] = [];
-    const stale: MarkGroup[] = [];
     const nodeIndex = new Map(map.nodes.map((node, i) => [node, i]));
+    const stale: AnnotationGroup[] = [];
     for (const group of this.list) {
-      const key = this.currentKey(group, map, nodeIndex);
+      const key = this.isIntact(group) ? this.currentKey(group, map, nodeIndex) : undefined;
       const annotation = key === undefined ? undefined : wanted.get(key);
-      if (annotation) {
+      if (annotation && key !== undefined) {
         group.annotation = annotation;
-        wanted.delete(key as string);
-        kept.push(group);
+        wanted.delete(key);
       } else stale.push(group);
     }
-    this.list = kept;
-    let current = map;
-    if (stale.length > 0) {
-      runSlice(() => this.unwrap(stale));
-      // Unwrapping keeps the text but merges nodes, so offsets hold and the node list is renewed.
-      current = collectText(root);
-    }
-    const lengths = current.nodes.map((node) => node.data.length);
-    const tails = new Map<number, Tail>();
+    this.drop(stale);
+    // In text order, so ids follow the text (the popup lists mentions by them).
     await forEachInSlices(
-      [...wanted.values()],
+      [...wanted.values()].sort((a, b) => a.start - b.start),
       (annotation) => {
-        const group = this.wrap(current, lengths, tails, annotation);
+        const group = this.draw(map, annotation);
         if (group) this.list.push(group);
       },
-      { signal: options.signal, runSlice, sliceMs: options.sliceMs },
+      { signal: options.signal, sliceMs: options.sliceMs },
     );
     this.list.sort((a, b) => a.annotation.start - b.annotation.start);
+    this.register();
   }
 
-  /** Removes every mark and merges the text nodes it split: the DOM is as it was before. */
+  /** Removes every range and our names from the registry: nothing of ours is drawn. */
   clear(): void {
-    this.unwrap(this.list);
-    this.list = [];
+    this.drop(this.list);
+    this.register();
   }
 
-  /** The group's key at its current place in `map`, or undefined if the page changed its marks. */
+  /**
+   * Drops at once every group whose text the page just changed or took out of the document (the
+   * observer's records), so nothing stale is ever drawn; returns the groups dropped.
+   */
+  dropStale(records: readonly MutationRecord[]): AnnotationGroup[] {
+    const suspects = new Set<AnnotationGroup>();
+    let removed = false;
+    for (const record of records) {
+      if (record.type === 'characterData') {
+        for (const group of this.byNode.get(record.target as Text) ?? []) suspects.add(group);
+      } else if (record.type === 'childList' && record.removedNodes.length > 0) removed = true;
+    }
+    // A removed element may hold any of our text nodes: checking every group is cheap.
+    const stale = [...(removed ? this.list : suspects)].filter((g) => !this.isIntact(g));
+    if (stale.length === 0) return stale;
+    this.drop(stale);
+    this.register();
+    return stale;
+  }
+
+  /** Shows `group` as the current annotation (or none). */
+  setCurrent(group: AnnotationGroup | undefined): void {
+    if (!this.active) return;
+    this.active.clear();
+    // Only a group still on the page: a dropped one has nothing left to show.
+    if (group && this.byId.get(group.id) === group)
+      for (const range of group.ranges) this.active.add(range);
+    this.register();
+  }
+
+  /**
+   * Puts our highlights in the registry while they hold ranges, and takes them out when empty; also
+   * restores them should the page have replaced or deleted them.
+   */
+  register(): void {
+    const registry = this.api?.registry;
+    if (!registry) return;
+    for (const [name, highlight] of this.named) {
+      if (highlight.size > 0) {
+        if (registry.get(name) !== highlight) registry.set(name, highlight);
+      } else if (registry.get(name) === highlight) registry.delete(name);
+    }
+  }
+
+  /** True while every range still covers, in its own text node, the text it was drawn on. */
+  private isIntact(group: AnnotationGroup): boolean {
+    return group.ranges.every((range) => {
+      const piece = this.pieces.get(range);
+      return (
+        !!piece &&
+        piece.node.isConnected &&
+        range.startContainer === piece.node &&
+        range.endContainer === piece.node &&
+        asMatched(piece.node.data.slice(range.startOffset, range.endOffset)) === piece.text
+      );
+    });
+  }
+
+  /** The group's key at its place in `map`, or undefined if its nodes are no longer there. */
   private currentKey(
-    group: MarkGroup,
+    group: AnnotationGroup,
     map: TextMap,
     nodeIndex: Map<Text, number>,
   ): string | undefined {
-    const texts: Text[] = [];
-    for (const mark of group.marks) {
-      const text = mark.firstChild;
-      if (!mark.isConnected || mark.childNodes.length !== 1 || text?.nodeType !== 3)
-        return undefined;
-      texts.push(text as Text);
-    }
-    const first = nodeIndex.get(texts[0] as Text);
-    const last = texts.at(-1) as Text;
-    const lastIndex = nodeIndex.get(last);
-    if (first === undefined || lastIndex === undefined) return undefined;
-    const end = (map.starts[lastIndex] ?? 0) + last.data.length;
-    return keyOf(group.annotation, map.starts[first], end);
+    const first = group.ranges[0];
+    const last = group.ranges.at(-1);
+    if (!first || !last) return undefined;
+    const firstIndex = nodeIndex.get(first.startContainer as Text);
+    const lastIndex = nodeIndex.get(last.endContainer as Text);
+    if (firstIndex === undefined || lastIndex === undefined) return undefined;
+    const start = (map.starts[firstIndex] ?? 0) + first.startOffset;
+    const end = (map.starts[lastIndex] ?? 0) + last.endOffset;
+    return keyOf(group.annotation, start, end);
   }
 
-  /** Wraps the text of one annotation, piece by piece; skips it if the page changed that text. */
-  private wrap(
-    map: TextMap,
-    lengths: number[],
-    tails: Map<number, Tail>,
-    annotation: Annotation,
-  ): MarkGroup | undefined {
-    const pieces: { index: number; tail: Tail; from: number; to: number }[] = [];
+  /** Draws one annotation, one range per text node; skips it if the page changed that text. */
+  private draw(map: TextMap, annotation: Annotation): AnnotationGroup | undefined {
+    const ranges: Range[] = [];
+    const pieces: Piece[] = [];
     for (let i = nodeAt(map, annotation.start); i < map.nodes.length; i++) {
+      const node = map.nodes[i] as Text;
       const nodeStart = map.starts[i] ?? 0;
       if (nodeStart >= annotation.end) break;
-      const from = Math.max(annotation.start, nodeStart);
-      const to = Math.min(annotation.end, nodeStart + (lengths[i] ?? 0));
+      const from = Math.max(annotation.start, nodeStart) - nodeStart;
+      const to = Math.min(annotation.end, nodeStart + node.data.length) - nodeStart;
       if (from >= to) continue;
-      const tail = tails.get(i) ?? { node: map.nodes[i] as Text, start: nodeStart };
-      if (!this.canWrap(tail, from, to, map.text.slice(from, to))) return undefined;
-      pieces.push({ index: i, tail, from, to });
+      const text = map.text.slice(nodeStart + from, nodeStart + to);
+      if (!node.isConnected || asMatched(node.data.slice(from, to)) !== text) return undefined;
+      const range = node.ownerDocument.createRange();
+      range.setStart(node, from);
+      range.setEnd(node, to);
+      ranges.push(range);
+      pieces.push({ node, text });
     }
-    if (pieces.length === 0) return undefined;
-    const group: MarkGroup = { id: this.nextId++, annotation, marks: [] };
-    for (const { index, tail, from, to } of pieces) {
-      const { mark, rest } = this.wrapPiece(tail, from, to, group);
-      group.marks.push(mark);
-      if (rest) tails.set(index, rest);
+    if (ranges.length === 0) return undefined;
+    const group: AnnotationGroup = { id: this.nextId++, annotation, ranges };
+    const highlight = this.named.get(HIGHLIGHT_NAMES[kindOf(annotation)]);
+    for (const [i, range] of ranges.entries()) {
+      const piece = pieces[i] as Piece;
+      this.pieces.set(range, piece);
+      this.byRange.set(range, group);
+      const groups = this.byNode.get(piece.node) ?? new Set();
+      groups.add(group);
+      this.byNode.set(piece.node, groups);
+      highlight?.add(range);
     }
+    this.byId.set(group.id, group);
     return group;
   }
 
-  /** True if `tail` still holds `expected` at [from, to) and is not inside a mark already. */
-  private canWrap(tail: Tail, from: number, to: number, expected: string): boolean {
-    if (from < tail.start || !tail.node.parentNode) return false;
-    if (tail.node.parentElement?.closest(MARK_TAG)) return false;
-    return asMatched(tail.node.data.slice(from - tail.start, to - tail.start)) === expected;
-  }
-
-  /** Splits [from, to) out of `tail`, wraps it in a mark, and returns the rest of the node. */
-  private wrapPiece(
-    tail: Tail,
-    from: number,
-    to: number,
-    group: MarkGroup,
-  ): { mark: HTMLElement; rest?: Tail } {
-    let node = tail.node;
-    if (from > tail.start) node = this.split(node, from - tail.start);
-    const rest =
-      to - from < node.data.length ? { node: this.split(node, to - from), start: to } : undefined;
-    const mark = node.ownerDocument.createElement(MARK_TAG);
-    const { annotation } = group;
-    mark.dataset.kind = annotation.kind;
-    mark.dataset.fact = annotation.factId;
-    mark.dataset.annotation = String(group.id);
-    if (annotation.verdict === 'differs') mark.dataset.conflict = '';
-    // Focusable by script and pointer, but not a tab stop: the keyboard commands move between marks.
-    mark.tabIndex = -1;
-    node.parentNode?.insertBefore(mark, node);
-    mark.appendChild(node);
-    this.byMark.set(mark, group);
-    return { mark, rest };
-  }
-
-  /** Splits `node` at `offset`, remembering the new right-hand node so removal can merge it back. */
-  private split(node: Text, offset: number): Text {
-    const piece = node.splitText(offset);
-    this.splits.push({ piece, from: node });
-    return piece;
-  }
-
-  /** Takes the groups' marks out and merges back every split whose pieces are side by side again. */
-  private unwrap(groups: readonly MarkGroup[]): void {
-    for (const group of groups) {
-      for (const mark of group.marks) {
-        mark.replaceWith(...mark.childNodes);
+  /** Takes the groups' ranges out of every highlight and forgets them. */
+  private drop(groups: readonly AnnotationGroup[]): void {
+    if (groups.length === 0) return;
+    const dropped = new Set(groups);
+    for (const group of dropped) {
+      const highlight = this.named.get(HIGHLIGHT_NAMES[kindOf(group.annotation)]);
+      for (const range of group.ranges) {
+        highlight?.delete(range);
+        this.active?.delete(range);
+        const piece = this.pieces.get(range);
+        if (piece) this.byNode.get(piece.node)?.delete(group);
       }
+      this.byId.delete(group.id);
     }
-    const remaining: Split[] = [];
-    // Newest first, so a piece split from a piece merges before that piece merges into its origin.
-    for (let k = this.splits.length - 1; k >= 0; k--) {
-      const split = this.splits[k] as Split;
-      if (split.piece.previousSibling === split.from) {
-        split.from.appendData(split.piece.data);
-        split.piece.remove();
-      } else if (split.piece.parentNode) remaining.unshift(split);
-    }
-    this.splits = remaining;
+    this.list = this.list.filter((group) => !dropped.has(group));
+    this.onDropped?.(groups);
   }
 }

@@ -1,57 +1,38 @@
 /**
  * Which claim a figure on the page speaks about. Topical support is required: the claim's keywords
- * (from its measure, statement and evidence, matched exactly by stem or by fuse.js for near forms
- * like "stolen"/"stole") must appear in the figure's sentence — one with a subject of the claim,
- * two with any other known entity. A number alone, or an entity alone, never matches a claim.
+ * (from its measure, statement and evidence; keywords.ts) must appear in the figure's sentence — one
+ * with a subject of the claim, two with any other known entity, three alone. A number alone, or an
+ * entity alone, never matches a claim.
  */
-import Fuse from 'fuse.js/basic';
 import type { Claim, Entity } from '@/lib/facts/schema';
 import type { FoundFigure } from './figures';
+import {
+  type ClaimWords,
+  claimWords,
+  distinctKeys,
+  entityStems,
+  type FuseCache,
+  keywordHits,
+  MAX_POSTING,
+  type PlacedWord,
+} from './keywords';
 import { compareFigures } from './verdicts';
 
 export interface ClaimTable {
-  /** Figure claims by keyword stem. */
-  byStem: Map<string, Claim[]>;
+  /**
+   * Stems of the names of subjects that are things rather than actors (concepts, programmes):
+   * "crypto" speaks of crypto theft even where "crypto theft" is not written.
+   */
+  topicStems: Map<string, Set<string>>;
+  /** Figure claims by a stem of a topic subject's name. */
+  byTopicStem: Map<string, Claim[]>;
+  /** Figure claims by keyword key. */
+  byKey: Map<string, Claim[]>;
   /** Figure claims by subject entity id. */
   bySubject: Map<string, Claim[]>;
-  /** Keyword stems per claim id. */
-  keywords: Map<string, Set<string>>;
-  /** fuse.js over a claim's keyword words, built on first use. */
-  fuses: Map<string, Fuse<string>>;
-}
-
-const FUSE_THRESHOLD = 0.2;
-
-const STOPWORDS = new Set(
-  (
-    'the and for with from its their his her has have had was were are been being that this than ' +
-    'more over about under past last since into onto upon who whom which what when where while ' +
-    'billion million thousand trillion dollars dollar usd gbp eur krw count total year years month ' +
-    'months per cent percent some also said says say not but all any own they them there these those ' +
-    'will would could should may might can did does done such other through during between'
-  ).split(' '),
-);
-
-const NON_WORD = /[^\p{L}']+/u;
-
-/** A crude stem: lower case, common English endings dropped, at most six letters. */
-export function stem(word: string): string {
-  let w = word.toLowerCase().replace(/'s?$/, '');
-  for (const suffix of ['ing', 'ed', 'es', 's']) {
-    if (w.length > suffix.length + 3 && w.endsWith(suffix)) {
-      w = w.slice(0, -suffix.length);
-      break;
-    }
-  }
-  return w.slice(0, 6);
-}
-
-/** Content words of a text: letters only, three or more, not stopwords. */
-export function contentWords(text: string): string[] {
-  return text
-    .toLowerCase()
-    .split(NON_WORD)
-    .filter((w) => w.length >= 3 && !STOPWORDS.has(w));
+  /** Keyword keys per claim id. */
+  keywords: Map<string, ClaimWords>;
+  fuses: FuseCache;
 }
 
 /** Builds the keyword and subject tables for figure claims. */
@@ -60,46 +41,65 @@ export function buildClaimTable(
   entities: Map<string, Entity>,
 ): ClaimTable {
   const table: ClaimTable = {
-    byStem: new Map(),
+    topicStems: new Map(),
+    byTopicStem: new Map(),
+    byKey: new Map(),
     bySubject: new Map(),
     keywords: new Map(),
     fuses: new Map(),
   };
-  const entityWordCache = new Map<string, Set<string>>();
-  const wordsOf = (id: string): Set<string> => {
-    let words = entityWordCache.get(id);
-    if (!words) {
-      words = new Set(entityWords(entities.get(id)));
-      entityWordCache.set(id, words);
-    }
-    return words;
-  };
+  const subjectStems = subjectStemsOf(entities);
   for (const claim of claims) {
     if (!claim.figure) continue;
     // Keywords say what is counted: the measure's words, plus the statement's and evidence's words
     // that are not part of a subject's name (the subjects are counted separately, as entities).
-    const stems = new Set<string>();
-    for (const w of contentWords((claim.measure ?? '').replace(/[._-]/g, ' '))) stems.add(stem(w));
-    for (const w of contentWords(`${claim.statement} ${claim.evidence}`)) {
-      if (!claim.subjects.some((id) => wordsOf(id).has(w))) stems.add(stem(w));
+    const measure = (claim.measure ?? '').replace(/[._-]/g, ' ');
+    const words = claimWords(
+      `${measure} ${claim.statement} ${claim.evidence ?? ''}`,
+      subjectStems(claim),
+    );
+    table.keywords.set(claim.id, words);
+    for (const k of words.keys) push(table.byKey, k, claim);
+    for (const subject of claim.subjects) {
+      push(table.bySubject, subject, claim);
+      const entity = entities.get(subject);
+      if (!entity || !TOPICS.has(entity.kind)) continue;
+      let stems = table.topicStems.get(subject);
+      if (!stems) {
+        stems = entityStems(entity);
+        table.topicStems.set(subject, stems);
+      }
+      for (const s of stems) push(table.byTopicStem, s, claim);
     }
-    table.keywords.set(claim.id, stems);
-    for (const s of stems) push(table.byStem, s, claim);
-    for (const subject of claim.subjects) push(table.bySubject, subject, claim);
   }
   return table;
 }
 
-function entityWords(entity: Entity | undefined): string[] {
-  if (!entity) return [];
-  return contentWords([entity.name, ...entity.aliases].join(' '));
+/** The keys of a claim's subjects' names, cached per entity. */
+export function subjectStemsOf(entities: Map<string, Entity>): (claim: Claim) => Set<string> {
+  const cache = new Map<string, Set<string>>();
+  return (claim) => {
+    const keys = new Set<string>();
+    for (const id of claim.subjects) {
+      let own = cache.get(id);
+      if (!own) {
+        own = entityStems(entities.get(id));
+        cache.set(id, own);
+      }
+      for (const k of own) keys.add(k);
+    }
+    return keys;
+  };
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
 }
+
+/** Entity kinds that name what a claim is about rather than who. */
+const TOPICS = new Set<Entity['kind']>(['concept', 'programme']);
 
 type UnitFamily = 'money' | 'count' | 'percent' | string;
 
@@ -110,33 +110,33 @@ function unitFamily(unit: string): UnitFamily {
 
 /**
  * The claim the figure most likely speaks about, or null without topical support.
- * `sentenceEntities` are the entity ids marked in the figure's sentence.
+ * `words` are the sentence's content words; `sentenceEntities` the entity ids marked in it.
  */
 export function matchClaim(
   table: ClaimTable,
-  sentence: string,
+  words: readonly PlacedWord[],
   sentenceEntities: Set<string>,
   figure: FoundFigure,
 ): Claim | null {
-  const words = contentWords(sentence);
-  const stems = new Set(words.map(stem));
   const family = unitFamily(figure.unit);
   let best: Claim | null = null;
   let bestScore = 0;
-  for (const claim of candidates(table, stems, sentenceEntities)) {
+  for (const claim of candidates(table, words, sentenceEntities)) {
     if (!claim.figure || unitFamily(claim.figure.unit) !== family) continue;
     const subjectHits = claim.subjects.filter((s) => sentenceEntities.has(s)).length;
-    const keywordHits = countKeywordHits(table, claim, words, stems);
+    const own = table.keywords.get(claim.id);
+    const hits =
+      (own ? distinctKeys(keywordHits(claim.id, own, words, table.fuses)).size : 0) +
+      topicsInWords(table, claim, sentenceEntities, words);
     // Support is a subject named in the sentence, or enough of the claim's own words: "the regime
     // funded its nuclear missile programmes with $2 billion of crypto crime" names no one but is
     // unmistakable. A number alone never is.
     const supported =
-      keywordHits >= 3 ||
-      (keywordHits >= 1 && (subjectHits >= 1 || (sentenceEntities.size > 0 && keywordHits >= 2)));
+      hits >= 3 || (hits >= 1 && (subjectHits >= 1 || (sentenceEntities.size > 0 && hits >= 2)));
     if (!supported) continue;
     const verdict = compareFigures(figure, claim.figure);
     const score =
-      2 * subjectHits + keywordHits + (verdict === 'agrees' ? 1 : verdict === 'differs' ? 0.5 : 0);
+      2 * subjectHits + hits + (verdict === 'agrees' ? 1 : verdict === 'differs' ? 0.5 : 0);
     if (score > bestScore) {
       best = claim;
       bestScore = score;
@@ -145,43 +145,34 @@ export function matchClaim(
   return best;
 }
 
-function candidates(table: ClaimTable, stems: Set<string>, entities: Set<string>): Set<Claim> {
-  const out = new Set<Claim>();
-  for (const id of entities) for (const c of table.bySubject.get(id) ?? []) out.add(c);
-  for (const s of stems) for (const c of table.byStem.get(s) ?? []) out.add(c);
-  return out;
-}
-
-/** Distinct claim keywords found in the sentence, exactly by stem or as a near form via fuse.js. */
-function countKeywordHits(
+/** Subjects that are topics, not named in the sentence, yet spoken of by a word of their name. */
+function topicsInWords(
   table: ClaimTable,
   claim: Claim,
-  words: string[],
-  stems: Set<string>,
+  named: Set<string>,
+  words: readonly PlacedWord[],
 ): number {
-  const keywords = table.keywords.get(claim.id) ?? new Set<string>();
-  const hit = new Set<string>();
-  for (const k of keywords) if (stems.has(k)) hit.add(k);
-  if (hit.size === keywords.size) return hit.size;
-  const fuse = fuseFor(table, claim.id, keywords);
-  for (const word of words) {
-    if (word.length < 5 || (stems.has(stem(word)) && hit.has(stem(word)))) continue;
-    const found = fuse.search(stem(word))[0];
-    if (found && (found.score ?? 1) <= FUSE_THRESHOLD) hit.add(found.item);
+  let count = 0;
+  for (const subject of claim.subjects) {
+    const stems = table.topicStems.get(subject);
+    if (stems && !named.has(subject) && words.some((w) => stems.has(w.stem))) count++;
   }
-  return hit.size;
+  return count;
 }
 
-function fuseFor(table: ClaimTable, claimId: string, keywords: Set<string>): Fuse<string> {
-  let fuse = table.fuses.get(claimId);
-  if (!fuse) {
-    fuse = new Fuse([...keywords], {
-      includeScore: true,
-      ignoreLocation: true,
-      ignoreFieldNorm: true,
-      threshold: FUSE_THRESHOLD,
-    });
-    table.fuses.set(claimId, fuse);
+function candidates(
+  table: ClaimTable,
+  words: readonly PlacedWord[],
+  entities: Set<string>,
+): Set<Claim> {
+  const out = new Set<Claim>();
+  for (const id of entities) for (const c of table.bySubject.get(id) ?? []) out.add(c);
+  const add = (list: Claim[] | undefined) => {
+    if (list && list.length <= MAX_POSTING) for (const c of list) out.add(c);
+  };
+  for (const w of words) {
+    add(table.byKey.get(w.key));
+    add(table.byTopicStem.get(w.stem));
   }
-  return fuse;
+  return out;
 }

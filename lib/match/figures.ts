@@ -1,10 +1,27 @@
 /**
- * Money, counts, percentages and durations as news writes them, normalised to a Figure
- * (value, unit, qualifier, period). Other currencies keep their unit: no invented exchange rates.
+ * Money, counts and percentages as news writes them, normalised to a figure: value, unit, qualifier,
+ * the period of its own clause (periods.ts) and its scope (scope.ts). A bracketed conversion
+ * ("$3bn (£2.4bn)") belongs to the figure before it; a length of time ("10 years") is not a figure.
+ * Other currencies keep their unit: no invented exchange rates.
  */
-import type { Period, Qualifier } from '@/lib/facts/schema';
+import type { Period, Scope } from '@/lib/facts/schema';
+import { CLAUSE_BREAK, clauseAround } from './clauses';
 import { foldCase } from './fold';
-import type { FigureMention } from './types';
+import { findPeriods, type PeriodSpan } from './periods';
+import { findScopeCues, type ScopeCue } from './scope';
+import type { Amount, FigureMention } from './types';
+import {
+  alternation,
+  CURRENCIES,
+  NUMBER_PATTERN,
+  parseNumber,
+  QUALIFIER_WORDS,
+  readQualifier,
+  readScale,
+  readUnit,
+  SCALES,
+  TIME_UNITS,
+} from './vocabulary';
 
 /** A figure found in the text, with offsets into that text. */
 export interface FoundFigure extends FigureMention {
@@ -12,241 +29,128 @@ export interface FoundFigure extends FigureMention {
   end: number;
 }
 
-const QUALIFIERS: Record<string, Qualifier> = {
-  'more than': 'over',
-  over: 'over',
-  above: 'over',
-  'in excess of': 'over',
-  'at least': 'over',
-  'upwards of': 'over',
-  about: 'about',
-  around: 'about',
-  roughly: 'about',
-  approximately: 'about',
-  'an estimated': 'about',
-  some: 'about',
-  // "nearly $2b" sits just below $2b: treated as about (±10 %), never as an open "under" bound.
-  nearly: 'about',
-  almost: 'about',
-  'close to': 'about',
-  'up to': 'up-to',
-  'as much as': 'up-to',
-  'as many as': 'up-to',
-  'less than': 'under',
-  'fewer than': 'under',
-  under: 'under',
-  below: 'under',
-};
+export interface FigureOptions {
+  /** The article's published date (ISO), to anchor "last year" and "so far this year". */
+  published?: string;
+}
 
-const SMALL_NUMBERS = [
-  'zero',
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'eleven',
-  'twelve',
-  'thirteen',
-  'fourteen',
-  'fifteen',
-  'sixteen',
-  'seventeen',
-  'eighteen',
-  'nineteen',
+const SIGNS = Object.values(CURRENCIES).flatMap((c) => c.signs);
+const UNIT_WORDS = [
+  ...Object.values(CURRENCIES).flatMap((c) => c.words),
+  ...Object.keys(CURRENCIES),
 ];
-const TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+const SCALE_WORDS = SCALES.flatMap((s) => [s.word, ...s.short]);
 
-const SCALES: Record<string, number> = {
-  thousand: 1e3,
-  k: 1e3,
-  million: 1e6,
-  mln: 1e6,
-  mn: 1e6,
-  m: 1e6,
-  billion: 1e9,
-  bn: 1e9,
-  b: 1e9,
-  trillion: 1e12,
-  tn: 1e12,
-};
+const QUAL = `(?<qual>${alternation(Object.values(QUALIFIER_WORDS).flat())})\\s+`;
+const SCALE = `(?:${alternation(SCALE_WORDS)})(?![\\p{L}\\p{N}])`;
+const PRE_UNIT = `(?:${alternation(SIGNS)})\\s?`;
+const POST_UNIT = `(?:${alternation(UNIT_WORDS)})(?![\\p{L}])`;
+const PERCENT = `\\s?%|\\s+per\\s?cent(?![\\p{L}])|\\s+percent(?![\\p{L}])`;
 
-const CURRENCIES: Record<string, string> = {
-  $: 'USD',
-  us$: 'USD',
-  'u.s.$': 'USD',
-  usd: 'USD',
-  dollar: 'USD',
-  dollars: 'USD',
-  'us dollars': 'USD',
-  '£': 'GBP',
-  gbp: 'GBP',
-  pound: 'GBP',
-  pounds: 'GBP',
-  'pounds sterling': 'GBP',
-  '€': 'EUR',
-  eur: 'EUR',
-  euro: 'EUR',
-  euros: 'EUR',
-  '₩': 'KRW',
-  krw: 'KRW',
-  won: 'KRW',
-  '¥': 'JPY',
-  jpy: 'JPY',
-  yen: 'JPY',
-};
+/** One amount: a sign before the number, or a unit word, percent sign or nothing after it. */
+const AMOUNT =
+  `(?:(?<pre>${PRE_UNIT})(?<n1>${NUMBER_PATTERN})(?:\\s?(?<s1>${SCALE}))?(?:\\s+${POST_UNIT})?` +
+  `|(?<n2>${NUMBER_PATTERN})(?:[\\s-]?(?<s2>${SCALE}))?(?:\\s+(?<post>${POST_UNIT})|(?<pct>${PERCENT}))?)`;
 
-const QUAL = `(?<qual>${Object.keys(QUALIFIERS).join('|')})\\s+`;
-const WORDNUM = `(?:half an?|an?|(?:${TENS.join('|')})(?:[ -](?:${SMALL_NUMBERS.slice(1, 10).join('|')}))?|${SMALL_NUMBERS.join('|')}|a hundred)`;
-const NUM = `(?:(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?|${WORDNUM}(?![\\p{L}]))`;
-const SCALE = '(?:thousand|million|billion|trillion|mln|mn|bn|tn|k|m|b)(?![\\p{L}\\p{N}])';
-const PRE_CURRENCY = '(?:US ?\\$|U\\.S\\. ?\\$|USD ?|\\$|£|€|GBP ?|EUR ?|₩|KRW ?|¥|JPY ?)';
-const POST_CURRENCY =
-  '(?:US dollars|dollars?|USD|pounds sterling|pounds?|euros?|EUR|GBP|won|yen)(?![\\p{L}])';
-const DURATION = '(?:years?|months?|weeks?|days?)(?![\\p{L}])';
+const FIGURE = new RegExp(`(?<![\\p{L}\\p{N}.,$£€₩¥])(?:${QUAL})?${AMOUNT}`, 'giu');
 
-const FIGURE = new RegExp(
-  `(?<![\\p{L}\\p{N}.,])(?:${QUAL})?(?:` +
-    `(?<cur>${PRE_CURRENCY})(?<n1>${NUM})(?: ?(?<s1>${SCALE}))?(?: (?:${POST_CURRENCY}))?` +
-    `|(?<n2>${NUM})(?:[ -]?(?<s2>${SCALE}))?(?:(?<pc> (?:${POST_CURRENCY}))|(?<pct> ?%| per ?cent(?![\\p{L}]))|(?<dur> ${DURATION}))?` +
-    ')',
-  'giu',
-);
+/** "(£2.4bn)", "(about €2.8 billion)" right after a figure: the same figure in another unit. */
+const CONVERSION = new RegExp(`^\\s*\\(\\s*(?:${QUAL})?${AMOUNT}\\s*\\)`, 'iu');
+
+/** "10 years", "a 10-year": a length of time. */
+const DURATION_AFTER = new RegExp(`^[\\s-]+(?:${TIME_UNITS.join('|')})(?![\\p{L}])`, 'iu');
+
+/** "the $620 million Ronin hack": the figure qualifies an incident noun right after it. */
+const INCIDENT_AFTER =
+  /^\s+((?:[\p{L}'’-]+\s+){0,3}?(?:hack|heist|breach|theft|exploit|robbery|raid|cyberattack))(?![\p{L}])/iu;
 
 /** Every figure has a digit, a currency sign, or a scale or unit word: a cheap test before the big regex. */
 const MAY_HOLD_FIGURE =
-  /[\d$£€₩¥]|million|billion|trillion|thousand|hundred|year|month|week|day|per ?cent/i;
-
-const PERIOD = new RegExp(
-  `(?<![\\p{L}])(?:` +
-    `(?<lead>in|during|over|for|within) the (?:past|last|previous) (?:(?<pn>${NUM}) )?(?<pu>years?|months?)` +
-    `|since (?<since>(?:19|20)\\d\\d)` +
-    `|(?:in|during|throughout) (?:(?<month>january|february|march|april|may|june|july|august|september|october|november|december),? )?(?<year>(?:19|20)\\d\\d)` +
-    `)(?![\\p{L}\\p{N}])`,
-  'giu',
-);
-
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
-
-interface PeriodSpan {
-  start: number;
-  end: number;
-  period: Period;
-  /** "for the past 10 years" also states a duration (10 years) that a claim may count. */
-  isDuration: boolean;
-}
+  /[\d$£€₩¥]|million|billion|trillion|thousand|hundred|dollar|pound|euro|per ?cent/i;
 
 /**
- * Figures in text[from, to), each with the period stated nearest to it in that range
- * ("total" when none is). Numbers inside period phrases ("the past 10 years", "in 2024") are not figures.
+ * Figures in text[from, to) (one sentence), each with the period and scope of its own clause.
+ * Numbers inside period phrases ("the past 10 years", "in 2024") are not figures.
  */
-export function findFigures(text: string, from = 0, to = text.length): FoundFigure[] {
+export function findFigures(
+  text: string,
+  from = 0,
+  to = text.length,
+  options: FigureOptions = {},
+): FoundFigure[] {
   const slice = foldCase(text.slice(from, to));
   if (!MAY_HOLD_FIGURE.test(slice)) return [];
-  const periods = findPeriods(slice);
-  const figures: FoundFigure[] = [];
+  const periods = findPeriods(slice, options.published);
+  const amounts = findAmounts(slice, periods);
+  if (amounts.length === 0) return [];
+  const cues = findScopeCues(slice);
+  return amounts.map((a) => {
+    const { scope, incidentWords } = scopeOf(slice, a, cues, amounts);
+    return {
+      text: text.slice(from + a.start, from + a.end),
+      value: a.value,
+      unit: a.unit,
+      qualifier: a.qualifier,
+      period: nearestPeriod(slice, periods, a.start, a.end),
+      scope,
+      ...(incidentWords ? { incidentWords } : {}),
+      ...(a.conversions.length > 0 ? { conversions: a.conversions } : {}),
+      start: from + a.start,
+      end: from + a.end,
+    };
+  });
+}
+
+interface FoundAmount extends Amount {
+  start: number;
+  end: number;
+  qualifier: FigureMention['qualifier'];
+  conversions: Amount[];
+}
+
+function findAmounts(slice: string, periods: PeriodSpan[]): FoundAmount[] {
+  const found: FoundAmount[] = [];
   FIGURE.lastIndex = 0;
   for (let m = FIGURE.exec(slice); m; m = FIGURE.exec(slice)) {
     const start = m.index;
-    const end = start + m[0].length;
-    const within = periods.find((p) => p.start < end && start < p.end);
-    if (within && !(within.isDuration && m.groups?.dur)) continue;
-    const parsed = parseFigure(m.groups ?? {});
-    if (!parsed) continue;
-    figures.push({
-      ...parsed,
-      text: text.slice(from + start, from + end),
-      period: within ? 'total' : nearestPeriod(slice, periods, start, end),
-      start: from + start,
-      end: from + end,
-    });
+    let end = start + m[0].length;
+    if (periods.some((p) => p.start < end && start < p.end)) continue;
+    const amount = amountOf(m.groups ?? {});
+    if (!amount) continue;
+    if (amount.unit === 'count' && DURATION_AFTER.test(slice.slice(end))) continue;
+    const conversions: Amount[] = [];
+    const conversion = CONVERSION.exec(slice.slice(end));
+    const converted = conversion && amountOf(conversion.groups ?? {});
+    if (conversion && converted && isCurrency(converted.unit) && isCurrency(amount.unit)) {
+      conversions.push({ value: converted.value, unit: converted.unit });
+      end += conversion[0].length;
+      FIGURE.lastIndex = end;
+    }
+    found.push({ ...amount, start, end, conversions });
   }
-  return figures;
+  return found;
 }
 
-function parseFigure(
+function amountOf(
   g: Record<string, string | undefined>,
-): Omit<FoundFigure, 'text' | 'period' | 'start' | 'end'> | null {
-  const qualifier = g.qual ? (QUALIFIERS[g.qual.toLowerCase()] ?? 'exact') : 'exact';
+): (Amount & { qualifier: FigureMention['qualifier'] }) | null {
   const number = g.n1 ?? g.n2;
   if (number === undefined) return null;
-  const base = parseNumber(number);
-  const scaleWord = (g.s1 ?? g.s2)?.toLowerCase();
-  const value = base * (scaleWord ? (SCALES[scaleWord] ?? 1) : 1);
-  const isWord = !/\d/.test(number);
-  if (g.cur) return { value, unit: CURRENCIES[normaliseCurrency(g.cur)] ?? 'USD', qualifier };
-  if (g.pc) return { value, unit: CURRENCIES[normaliseCurrency(g.pc)] ?? 'USD', qualifier };
+  const scaleWord = g.s1 ?? g.s2;
+  const value = parseNumber(number) * readScale(scaleWord);
+  if (!Number.isFinite(value)) return null;
+  const qualifier = readQualifier(g.qual);
+  const currency = g.pre ?? g.post;
+  if (currency) return { value, unit: readUnit(currency) ?? 'USD', qualifier };
   if (g.pct) return { value, unit: 'percent', qualifier };
-  if (g.dur) return { value, unit: durationUnit(g.dur), qualifier };
   // A bare number is a count only when it cannot be a year or a stray word ("one of them").
-  if (isWord && !scaleWord) return null;
+  if (!/\d/.test(number) && !scaleWord) return null;
   if (!scaleWord && /^(1[89]|20)\d\d$/.test(number)) return null;
   return { value, unit: 'count', qualifier };
 }
 
-function normaliseCurrency(raw: string): string {
-  return raw.toLowerCase().replace(/\s+/g, ' ').trim().replace(/ \$$/, '$');
-}
-
-function durationUnit(raw: string): string {
-  const word = raw.trim().toLowerCase();
-  return word.endsWith('s') ? word : `${word}s`;
-}
-
-/** The value of a digit string ("1,200.5") or a number word ("half a", "twenty-five", "a"). */
-export function parseNumber(raw: string): number {
-  const lower = raw.toLowerCase().trim();
-  if (/\d/.test(lower)) return Number.parseFloat(lower.replace(/,/g, ''));
-  if (lower.startsWith('half')) return 0.5;
-  if (lower === 'a' || lower === 'an') return 1;
-  if (lower === 'a hundred') return 100;
-  const [tens, units] = lower.split(/[ -]/);
-  const tensIndex = TENS.indexOf(tens ?? '');
-  if (tensIndex >= 0)
-    return (tensIndex + 2) * 10 + Math.max(0, SMALL_NUMBERS.indexOf(units ?? 'zero'));
-  return SMALL_NUMBERS.indexOf(lower);
-}
-
-function findPeriods(text: string): PeriodSpan[] {
-  const spans: PeriodSpan[] = [];
-  PERIOD.lastIndex = 0;
-  for (let m = PERIOD.exec(text); m; m = PERIOD.exec(text)) {
-    const g = m.groups ?? {};
-    const isDuration = g.lead?.toLowerCase() === 'for' && g.pn !== undefined;
-    spans.push({ start: m.index, end: m.index + m[0].length, period: periodOf(g), isDuration });
-  }
-  return spans;
-}
-
-function periodOf(g: Record<string, string | undefined>): Period {
-  if (g.pu) {
-    const n = g.pn ? parseNumber(g.pn) : 1;
-    return `past:${n}${g.pu.toLowerCase().startsWith('y') ? 'y' : 'm'}`;
-  }
-  if (g.since) return `since:${g.since}`;
-  if (g.month) {
-    const month = String(MONTHS.indexOf(g.month.toLowerCase()) + 1).padStart(2, '0');
-    return `month:${g.year}-${month}`;
-  }
-  return `year:${g.year}`;
+function isCurrency(unit: string): boolean {
+  return /^[A-Z]{3}$/.test(unit);
 }
 
 /** Characters past which a period is in another clause; such periods lose to any in the same clause. */
@@ -257,11 +161,84 @@ function nearestPeriod(text: string, periods: PeriodSpan[], start: number, end: 
   let bestGap = Number.POSITIVE_INFINITY;
   for (const p of periods) {
     const between = p.start >= end ? text.slice(end, p.start) : text.slice(p.end, start);
-    const gap = between.length + (/[,;:]/.test(between) ? OTHER_CLAUSE : 0);
+    const gap = between.length + (CLAUSE_BREAK.test(between) ? OTHER_CLAUSE : 0);
     if (gap < bestGap) {
       best = p;
       bestGap = gap;
     }
   }
   return best?.period ?? 'total';
+}
+
+/**
+ * The scope of one figure: stated in its own clause ("in total" wins over incident words), by a
+ * neighbouring clause that is nothing but an incident in apposition ("the largest heist on record,
+ * $1.5 billion"; "$1.5bn, the largest heist on record"), or by an opening "In the … hack," before the
+ * sentence's first figure. Otherwise the figure is a total.
+ */
+function scopeOf(
+  slice: string,
+  amount: FoundAmount,
+  cues: ScopeCue[],
+  amounts: FoundAmount[],
+): { scope: Scope; incidentWords?: string } {
+  const [clauseStart, clauseEnd] = clauseAround(slice, amount.start, amount.end);
+  const inClause = cues.filter((c) => c.start < clauseEnd && clauseStart < c.end);
+  if (inClause.some((c) => c.scope === 'total')) return { scope: 'total' };
+  const adjectival = INCIDENT_AFTER.exec(slice.slice(amount.end, clauseEnd));
+  if (adjectival?.[1]) return { scope: 'incident', incidentWords: adjectival[1] };
+  const own = nearestCue(inClause, amount);
+  if (own) return { scope: 'incident', incidentWords: own.incident };
+  const neighbours: [number, number][] = [];
+  if (clauseStart > 0) neighbours.push(clauseAround(slice, clauseStart - 1, clauseStart - 1));
+  if (clauseEnd < slice.length) neighbours.push(clauseAround(slice, clauseEnd + 1, clauseEnd + 1));
+  for (const [start, end] of neighbours) {
+    const between: [number, number] = start < clauseStart ? [start, clauseStart] : [clauseEnd, end];
+    if (amounts.some((a) => a !== amount && a.start < between[1] && between[0] < a.end)) continue;
+    const cue = appositiveCue(slice, start, end, cues);
+    if (cue) return { scope: 'incident', incidentWords: cue.incident };
+  }
+  // "In the Ronin hack, …" or "The raid on a Japanese exchange, …, netted $300 million".
+  const [, openingEnd] = clauseAround(slice, 0, 0);
+  if (amounts[0] === amount && openingEnd < amount.start) {
+    const opening = cues.find(
+      (c) =>
+        c.scope === 'incident' &&
+        c.end <= openingEnd &&
+        /^\s*(?:(?:in|during)\s+)?$/i.test(slice.slice(0, c.start)),
+    );
+    if (opening) return { scope: 'incident', incidentWords: opening.incident };
+  }
+  return { scope: 'total' };
+}
+
+/** Words that make a following incident a part of the figure, not the figure itself. */
+const PART_OF = /^(?:including|among|plus|with|besides|excluding|of which)$/i;
+
+/** The incident cue that makes up the clause text[start, end) all but a word, if any. */
+function appositiveCue(
+  slice: string,
+  start: number,
+  end: number,
+  cues: ScopeCue[],
+): ScopeCue | undefined {
+  const cue = cues.find((c) => c.scope === 'incident' && c.start >= start && c.end <= end);
+  if (!cue) return undefined;
+  const rest = `${slice.slice(start, cue.start)} ${slice.slice(cue.end, end)}`;
+  const words = rest.match(/[\p{L}]+/gu) ?? [];
+  return words.length <= 1 && !words.some((w) => PART_OF.test(w)) ? cue : undefined;
+}
+
+function nearestCue(cues: ScopeCue[], amount: FoundAmount): ScopeCue | undefined {
+  let best: ScopeCue | undefined;
+  let bestGap = Number.POSITIVE_INFINITY;
+  for (const c of cues) {
+    if (c.scope !== 'incident') continue;
+    const gap = c.start >= amount.end ? c.start - amount.end : Math.max(0, amount.start - c.end);
+    if (gap < bestGap) {
+      best = c;
+      bestGap = gap;
+    }
+  }
+  return best;
 }

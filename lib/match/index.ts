@@ -1,32 +1,53 @@
 /**
  * The matcher's public API: build the index once per fact base, pre-check a page cheaply, then find
- * entity and figure-claim annotations in the article text.
+ * entity mentions, figure claims and restated claims in the article text.
  */
 import type { Claim, Entity, FactPack, Source } from '@/lib/facts/schema';
 import { yieldToBrowser } from '@/lib/yield';
 import { type AliasHit, type AliasTable, buildAliasTable, scanAliases } from './aliases';
-import { buildClaimTable, type ClaimTable, matchClaim } from './claims';
-import { findFigures } from './figures';
+import { buildClaimTable, type ClaimTable, matchClaim, push } from './claims';
+import { clauseAround } from './clauses';
+import { figureReason, restatedReason } from './explain';
+import { type FoundFigure, findFigures } from './figures';
 import { foldLower } from './fold';
 import { buildFuzzyTable, type FuzzyTable, scanNearMisses } from './fuzzy';
+import { placedWords } from './keywords';
+import {
+  buildRestatedTable,
+  matchRestated,
+  type RestatedMatch,
+  type RestatedTable,
+} from './restated';
 import { sentenceAt } from './sentences';
 import type { Annotation } from './types';
-import { compareWithClaims, overallVerdict, reasonLine } from './verdicts';
+import { claimsToShow, compareWithClaims, overallVerdict } from './verdicts';
 
-export type { Annotation, Comparison, FigureMention, Verdict } from './types';
+export type {
+  Amount,
+  Annotation,
+  Comparison,
+  EventDate,
+  FigureMention,
+  Verdict,
+} from './types';
 
 /** Everything the matcher and the card need, built once per fact base. */
 export interface FactIndex {
   entities: Map<string, Entity>;
   claims: Map<string, Claim>;
   sources: Map<string, Source>;
+  /** Human labels of measures by id. */
+  measureLabels: Map<string, string>;
   /** Claims with a figure, by measure: the claims a page figure is compared with. */
   claimsByMeasure: Map<string, Claim[]>;
   /** All claims by subject entity id (for "related claims" on the card). */
   claimsBySubject: Map<string, Claim[]>;
+  /** Entities that name an incident some figure claim counts (kind "event", e.g. a heist). */
+  incidents: Set<string>;
   aliases: AliasTable;
   fuzzy: FuzzyTable;
   claimTable: ClaimTable;
+  restated: RestatedTable;
 }
 
 export interface MatchOptions {
@@ -35,6 +56,8 @@ export interface MatchOptions {
    * non-generic entity of the fact base), true = always, false = never.
    */
   markGeneric?: boolean;
+  /** The article's published date (ISO): anchors "last year", "so far this year", "last month". */
+  published?: string;
 }
 
 /** Builds the index for a fact pack (bundled and reader facts merged beforehand). */
@@ -43,27 +66,26 @@ export function buildIndex(pack: FactPack): FactIndex {
   const claims = new Map(pack.claims.map((c) => [c.id, c]));
   const claimsByMeasure = new Map<string, Claim[]>();
   const claimsBySubject = new Map<string, Claim[]>();
+  const incidents = new Set<string>();
   for (const claim of pack.claims) {
-    if (claim.measure && claim.figure) addTo(claimsByMeasure, claim.measure, claim);
-    for (const subject of claim.subjects) addTo(claimsBySubject, subject, claim);
+    if (claim.measure && claim.figure) push(claimsByMeasure, claim.measure, claim);
+    if (claim.figure?.incident) incidents.add(claim.figure.incident);
+    for (const subject of claim.subjects) push(claimsBySubject, subject, claim);
   }
   const aliases = buildAliasTable(pack.entities);
   return {
     entities,
     claims,
     sources: new Map(pack.sources.map((s) => [s.id, s])),
+    measureLabels: new Map((pack.measures ?? []).map((m) => [m.id, m.label])),
     claimsByMeasure,
     claimsBySubject,
+    incidents,
     aliases,
     fuzzy: buildFuzzyTable(aliases),
     claimTable: buildClaimTable(pack.claims, entities),
+    restated: buildRestatedTable(pack.claims, entities),
   };
-}
-
-function addTo<V>(map: Map<string, V[]>, key: string, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 /**
@@ -109,6 +131,9 @@ export async function findAnnotationsChunked(
   }
 }
 
+/** Sentences read for claims between pause points (when none of them has a figure). */
+const SENTENCES_PER_STEP = 16;
+
 /** Characters scanned between pause points (paragraph-aligned). */
 const CHUNK_CHARS = 8_000;
 
@@ -145,7 +170,11 @@ function* annotate(
       factId: h.alias.entityId,
       text: text.slice(h.start, h.end),
     }));
-  const claims = onTopic ? yield* findClaimAnnotations(index, text, hits) : [];
+  // Names inside longer names count for claims: "North Korean hackers" names North Korea too.
+  const mentions = [...found, ...nearMisses].sort((a, b) => a.start - b.start);
+  const claims = onTopic
+    ? yield* findClaimAnnotations(index, text, { hits, mentions }, options.published)
+    : [];
   return keepLongest([...claims, ...entities]);
 }
 
@@ -190,47 +219,113 @@ function dropUnearnedShortForms(hits: AliasHit[]): AliasHit[] {
 }
 
 /**
- * Figure claims: every figure in the text, read with its own sentence and the entities named in it
- * (matchClaim decides whether that is topical support enough). `hits` are sorted by start.
+ * Claims, sentence by sentence: every figure read with its own sentence and the entities named in it
+ * (matchClaim decides whether that is topical support enough), and the sourced claim the sentence
+ * restates in other words, if any. `hits` are the marked names, `mentions` every name found (nested
+ * ones too); both sorted by start.
  */
 function* findClaimAnnotations(
   index: FactIndex,
   text: string,
-  hits: AliasHit[],
+  { hits, mentions }: { hits: AliasHit[]; mentions: AliasHit[] },
+  published?: string,
 ): Generator<void, Annotation[]> {
   const out: Annotation[] = [];
-  let first = 0;
+  const marks = new SentenceCursor(hits);
+  const names = new SentenceCursor(mentions);
+  let sentences = 0;
   for (const [from, to] of chunkBounds(text)) {
     for (let pos = from; pos < to; ) {
-      // Figures are read sentence by sentence: a period ("in July") belongs to its own sentence.
       const [start, end] = sentenceAt(text, pos);
       pos = end;
-      const figures = findFigures(text, start, end);
-      if (figures.length === 0) continue;
-      while (first < hits.length && (hits[first] as AliasHit).start < start) first++;
-      const entityIds = new Set<string>();
-      for (let k = first; k < hits.length && (hits[k] as AliasHit).start < end; k++) {
-        entityIds.add((hits[k] as AliasHit).alias.entityId);
+      const sentenceHits = marks.within(start, end);
+      const entityIds = new Set(names.within(start, end).map((h) => h.alias.entityId));
+      const words = placedWords(text, start, end);
+      const figures: Annotation[] = [];
+      for (const figure of findFigures(text, start, end, { published })) {
+        const scoped = withIncident(index, figure, sentenceHits, text, [start, end]);
+        const claim = matchClaim(index.claimTable, words, entityIds, scoped);
+        if (claim) figures.push(figureAnnotation(index, claim, scoped));
       }
-      const sentence = text.slice(start, end);
-      for (const figure of figures) {
-        const claim = matchClaim(index.claimTable, sentence, entityIds, figure);
-        if (claim) out.push(claimAnnotation(index, claim, figure));
+      out.push(...figures);
+      const marked: [number, number][] = [
+        ...sentenceHits.map((h): [number, number] => [h.start, h.end]),
+        ...figures.map((a): [number, number] => [a.start, a.end]),
+      ];
+      const context = {
+        text: text.slice(start, end),
+        offset: start,
+        words,
+        entities: entityIds,
+        marked,
+        published,
+      };
+      for (const restated of matchRestated(index.restated, context)) {
+        out.push(restatedAnnotation(index, text, restated));
       }
-      yield;
+      // A pause point after a sentence with figures (the costly ones) and every few sentences.
+      if (figures.length > 0 || ++sentences % SENTENCES_PER_STEP === 0) yield;
     }
   }
   return out;
 }
 
-function claimAnnotation(
+/** Walks hits sorted by start, sentence after sentence, in one pass over the article. */
+class SentenceCursor {
+  private next = 0;
+
+  constructor(private readonly hits: AliasHit[]) {}
+
+  /** The hits starting in [start, end); sentences must be asked for in order. */
+  within(start: number, end: number): AliasHit[] {
+    while (this.next < this.hits.length && (this.hits[this.next] as AliasHit).start < start) {
+      this.next++;
+    }
+    const out: AliasHit[] = [];
+    for (let k = this.next; k < this.hits.length && (this.hits[k] as AliasHit).start < end; k++) {
+      out.push(this.hits[k] as AliasHit);
+    }
+    return out;
+  }
+}
+
+/**
+ * The figure with the incident it counts, when its clause names an incident the fact base has
+ * figures for ("the Ronin hack"); and back to a total when its "incident" is only a country
+ * ("from North Korea").
+ */
+function withIncident(
   index: FactIndex,
-  claim: Claim,
-  figure: ReturnType<typeof findFigures>[number],
-): Annotation {
+  figure: FoundFigure,
+  hits: AliasHit[],
+  text: string,
+  sentence: [number, number],
+): FoundFigure {
+  const [clauseStart, clauseEnd] = clauseAround(text, figure.start, figure.end, ...sentence);
+  const inClause = hits.filter((h) => h.start >= clauseStart && h.end <= clauseEnd);
+  const incident = inClause.find((h) => index.incidents.has(h.alias.entityId));
+  if (incident) return { ...figure, scope: 'incident', incident: incident.alias.entityId };
+  const words = figure.incidentWords?.replace(/^(?:the|a|an|one)\s+/i, '').toLowerCase();
+  const onlyAPlace = inClause.some(
+    (h) =>
+      h.alias.generic && text.slice(h.start, h.end).toLowerCase() === words && isPlace(index, h),
+  );
+  if (figure.scope === 'incident' && onlyAPlace) {
+    const { incidentWords: _, ...total } = figure;
+    return { ...total, scope: 'total' };
+  }
+  return figure;
+}
+
+function isPlace(index: FactIndex, hit: AliasHit): boolean {
+  const kind = index.entities.get(hit.alias.entityId)?.kind;
+  return kind === 'country' || kind === 'place';
+}
+
+function figureAnnotation(index: FactIndex, claim: Claim, figure: FoundFigure): Annotation {
   const measureClaims = (claim.measure && index.claimsByMeasure.get(claim.measure)) || [claim];
-  const comparisons = compareWithClaims(figure, measureClaims);
   const { start, end, ...mention } = figure;
+  const comparisons = compareWithClaims(mention, claimsToShow(mention, measureClaims));
   return {
     start,
     end,
@@ -239,7 +334,26 @@ function claimAnnotation(
     text: figure.text,
     figure: mention,
     verdict: overallVerdict(comparisons),
-    reason: reasonLine(figure, measureClaims),
+    reason: figureReason(index, claim, mention, comparisons),
     comparisons,
   };
+}
+
+function restatedAnnotation(index: FactIndex, text: string, match: RestatedMatch): Annotation {
+  const { claim, start, end, conflict } = match;
+  const pageDate = conflict && { text: conflict.text, year: conflict.year, month: conflict.month };
+  return {
+    start,
+    end,
+    kind: 'claim',
+    factId: claim.id,
+    text: text.slice(start, end),
+    verdict: conflict ? 'differs' : 'agrees',
+    reason: restatedReason(index, claim, pageDate),
+    ...(pageDate ? { pageDate: withoutUndefined(pageDate) } : {}),
+  };
+}
+
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

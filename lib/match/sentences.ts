@@ -1,7 +1,8 @@
 /** Sentence bounds for claim matching: a figure is only read together with its own sentence. */
 
+// "U.S." and "U.N." too: a dotted initialism is read as part of the sentence ("the U.S. presidents").
 const ABBREVIATION =
-  /(?:^|[\s("'])(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Jr|Sr|No|vs|Gen|Sen|Rep|Gov|Lt|Col|Capt|Inc|Corp|Co)\.$/u;
+  /(?:^|[\s("'])(?:(?:\p{Lu}\.)*\p{Lu}|Mr|Mrs|Ms|Dr|St|Jr|Sr|No|vs|Gen|Sen|Rep|Gov|Lt|Col|Capt|Inc|Corp|Co)\.$/u;
 
 /** True if the character at `i` ends a sentence (line break, or . ! ? followed by a space, not after "U.S." or "Mr."). */
 function endsSentence(text: string, i: number): boolean {
@@ -11,7 +12,7 @@ function endsSentence(text: string, i: number): boolean {
   let next = i + 1;
   while (next < text.length && /["'\u201d\u2019)]/.test(text[next] as string)) next++;
   if (next < text.length && !/\s/.test(text[next] as string)) return false;
-  return ch !== '.' || !ABBREVIATION.test(text.slice(Math.max(0, i - 6), i + 1));
+  return ch !== '.' || !ABBREVIATION.test(text.slice(Math.max(0, i - 8), i + 1));
 }
 
 /** [start, end) of the sentence containing offset `pos`. */

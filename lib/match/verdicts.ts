@@ -1,11 +1,10 @@
 /**
- * Compares a figure on the page with every source claim of the same measure (DESIGN.md verdicts)
- * and says so in one line a reader understands.
+ * How a figure on the page compares with each source figure of the same measure, and overall
+ * (DESIGN.md, "Figures and claims: what may be compared"). Only the same scope (total or the same
+ * incident), the same unit and the same period are compared; everything else is shown side by side.
  */
-
-import { describeFigure } from '@/lib/facts/describe';
 import type { Claim, Figure } from '@/lib/facts/schema';
-import type { Comparison, Verdict } from './types';
+import type { Comparison, FigureMention, Verdict } from './types';
 
 /** Relative tolerance of "about" (DESIGN.md: ±10 %). */
 const ABOUT_TOLERANCE = 0.1;
@@ -13,7 +12,7 @@ const ABOUT_TOLERANCE = 0.1;
 const EXACT_TOLERANCE = 0.005;
 
 /** The closed range of values a figure allows, given its qualifier. */
-export function boundsOf(figure: Figure): [number, number] {
+export function boundsOf(figure: Pick<Figure, 'value' | 'qualifier'>): [number, number] {
   const v = figure.value;
   switch (figure.qualifier) {
     case 'over':
@@ -28,17 +27,53 @@ export function boundsOf(figure: Figure): [number, number] {
   }
 }
 
+/** The page's value in `unit`: its own, or a bracketed conversion's ("$3bn (£2.4bn)"). */
+export function valueIn(page: Figure | FigureMention, unit: string): number | undefined {
+  if (page.unit === unit) return page.value;
+  return 'conversions' in page ? page.conversions?.find((c) => c.unit === unit)?.value : undefined;
+}
+
+/** True if both figures count the same scope: both totals, or both the same named incident. */
+export function sameScope(page: Figure, source: Figure): boolean {
+  const pageScope = page.scope ?? 'total';
+  if (pageScope !== (source.scope ?? 'total')) return false;
+  return (
+    pageScope === 'total' || (page.incident !== undefined && page.incident === source.incident)
+  );
+}
+
 /** How one page figure compares with one source figure. */
-export function compareFigures(page: Figure, source: Figure): Verdict {
-  if (page.unit !== source.unit) return 'different-unit';
+export function compareFigures(page: Figure | FigureMention, source: Figure): Verdict {
+  if (!sameScope(page, source)) return 'other-scope';
+  const value = valueIn(page, source.unit);
+  if (value === undefined) return 'different-unit';
   if (page.period !== source.period) return 'other-period';
-  const [a0, a1] = boundsOf(page);
+  const [a0, a1] = boundsOf({ value, qualifier: page.qualifier });
   const [b0, b1] = boundsOf(source);
   return a0 <= b1 && b0 <= a1 ? 'agrees' : 'differs';
 }
 
+/**
+ * The source claims a page figure is shown with: for a total, the measure's totals; for an incident,
+ * that incident's figures and the totals (side by side). Other incidents are left out.
+ */
+export function claimsToShow(page: Figure, measureClaims: readonly Claim[]): Claim[] {
+  return measureClaims.filter((c) => {
+    if (!c.figure) return false;
+    if ((c.figure.scope ?? 'total') === 'total') return true;
+    return (
+      page.scope === 'incident' &&
+      page.incident !== undefined &&
+      c.figure.incident === page.incident
+    );
+  });
+}
+
 /** Comparisons of the page figure with each claim (claims without a figure are skipped). */
-export function compareWithClaims(page: Figure, claims: Claim[]): Comparison[] {
+export function compareWithClaims(
+  page: Figure | FigureMention,
+  claims: readonly Claim[],
+): Comparison[] {
   const out: Comparison[] = [];
   for (const claim of claims) {
     if (claim.figure) out.push({ claimId: claim.id, verdict: compareFigures(page, claim.figure) });
@@ -46,23 +81,18 @@ export function compareWithClaims(page: Figure, claims: Claim[]): Comparison[] {
   return out;
 }
 
-/**
- * The overall verdict. Rule: the page figure "differs" only if at least one source figure has the
- * same unit and period AND the page conflicts with every one of those; if any of them agrees, it
- * "agrees". With no same-period figure it is "other-period" (shown side by side, never a conflict),
- * and with no same-unit figure at all, "different-unit".
- */
-export function overallVerdict(comparisons: Comparison[]): Verdict {
-  const samePeriod = comparisons.filter((c) => c.verdict === 'agrees' || c.verdict === 'differs');
-  if (samePeriod.length > 0) {
-    return samePeriod.some((c) => c.verdict === 'agrees') ? 'agrees' : 'differs';
-  }
-  return comparisons.some((c) => c.verdict === 'other-period') ? 'other-period' : 'different-unit';
-}
+/** When nothing is comparable, the closest relation wins: another period, then unit, then scope. */
+const SIDE_BY_SIDE: Verdict[] = ['other-period', 'different-unit', 'other-scope'];
 
-/** "this page: $3 billion; sources: $2 billion overall, over $1 billion in the past 2 years". */
-export function reasonLine(page: Figure, claims: Claim[]): string {
-  const sources = claims.flatMap((c) => (c.figure ? [describeFigure(c.figure)] : []));
-  const unique = [...new Set(sources)];
-  return `this page: ${describeFigure(page)}; sources: ${unique.join(', ')}`;
+/**
+ * The overall verdict. The page figure "differs" only if at least one source figure has the same
+ * scope, unit and period AND the page is outside the bounds of every one of those; if any of them
+ * agrees, it "agrees". Otherwise the figures are only shown side by side, never called a conflict.
+ */
+export function overallVerdict(comparisons: readonly Comparison[]): Verdict {
+  const comparable = comparisons.filter((c) => c.verdict === 'agrees' || c.verdict === 'differs');
+  if (comparable.length > 0) {
+    return comparable.some((c) => c.verdict === 'agrees') ? 'agrees' : 'differs';
+  }
+  return SIDE_BY_SIDE.find((v) => comparisons.some((c) => c.verdict === v)) ?? 'other-scope';
 }

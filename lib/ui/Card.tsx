@@ -1,22 +1,22 @@
-/** The card shown for a mark: who or what it is, or how the page's figure compares, with sources. */
+/** The card shown for an annotation: who or what it is, or how the page's figure compares, with sources. */
 
 import { describePeriod, formatDate, formatFigure } from '@/lib/facts/describe';
 import type { Source } from '@/lib/facts/schema';
 import type { Verdict } from '@/lib/match/types';
 import { isWebUrl } from '@/lib/safe-url';
+import { CardFrame, type CardFrameProps } from './CardFrame';
 import type { CardData, EntityCardData, FigureCardData, SourcedClaim } from './card-data';
 import { formatKind, formatVerdict } from './format';
 
-export type Theme = 'light' | 'dark';
-
-/** The id of the card's heading, which names the dialog. */
-export const CARD_TITLE_ID = 'backstory-card-title';
+/** The id of a figure's verdict sentence, which describes the dialog (a conflict in words). */
+export const VERDICT_ID = 'backstory-card-verdict';
 
 const VERDICT_ICONS: Record<Verdict, string> = {
   agrees: '✓',
   differs: '≠',
   'other-period': '↔',
   'different-unit': '↔',
+  'other-scope': '↔',
 };
 
 const ROW_VERDICTS: Record<Verdict, string> = {
@@ -24,38 +24,44 @@ const ROW_VERDICTS: Record<Verdict, string> = {
   differs: 'differs',
   'other-period': 'other period',
   'different-unit': 'other unit',
+  'other-scope': 'other scope',
 };
 
-/** A non-modal dialog describing one mark; everything reader-supplied is rendered as text. */
-export function Card({ data, theme }: { data: CardData; theme: Theme }) {
+export type CardProps = Omit<CardFrameProps, 'title' | 'describedBy' | 'children'> & {
+  data: CardData;
+};
+
+/** The card's title: the entity's name, or what the page says. */
+export function cardTitle(data: CardData): string {
+  if (data.kind === 'entity') return data.entity.name;
+  return `This page says “${data.annotation.figure?.text ?? data.annotation.text}”`;
+}
+
+/** A non-modal dialog describing one annotation; everything reader-supplied is rendered as text. */
+export function Card({ data, ...frame }: CardProps) {
+  const verdict = data.kind === 'claim' ? data.annotation.verdict : undefined;
   return (
-    <div
-      class="card"
-      role="dialog"
-      aria-labelledby={CARD_TITLE_ID}
-      tabIndex={-1}
-      data-theme={theme}
-    >
+    <CardFrame {...frame} title={cardTitle(data)} describedBy={verdict ? VERDICT_ID : undefined}>
       {data.kind === 'entity' ? <EntityBody data={data} /> : <FigureBody data={data} />}
       <Sources sources={data.sources} />
-      <p class="brand">Backstory · local fact base</p>
-    </div>
+    </CardFrame>
   );
 }
 
 function EntityBody({ data }: { data: EntityCardData }) {
   return (
     <>
-      <h2 id={CARD_TITLE_ID}>{data.entity.name}</h2>
       <p class="kind">{formatKind(data.entity.kind)}</p>
-      <p class="summary">{data.entity.summary}</p>
+      <p class="summary">
+        <bdi>{data.entity.summary}</bdi>
+      </p>
       {data.claims.length > 0 && (
         <section>
           <h3>Related claims</h3>
           <ul>
             {data.claims.map((item) => (
               <li key={item.claim.id}>
-                {item.claim.statement}
+                <bdi>{item.claim.statement}</bdi>
                 <ClaimMeta item={item} />
               </li>
             ))}
@@ -71,12 +77,18 @@ function FigureBody({ data }: { data: FigureCardData }) {
   const verdict = annotation.verdict;
   return (
     <>
-      <h2 id={CARD_TITLE_ID}>This page says “{annotation.figure?.text ?? annotation.text}”</h2>
-      {claim && <p class="summary">{claim.statement}</p>}
+      {claim && (
+        <p class="summary">
+          <bdi>{claim.statement}</bdi>
+        </p>
+      )}
       {verdict && (
-        <p class="verdict" data-verdict={verdict}>
+        <p class="verdict" id={VERDICT_ID} data-verdict={verdict}>
           <span aria-hidden="true">{VERDICT_ICONS[verdict]} </span>
-          <strong>{formatVerdict(verdict)}</strong>
+          <strong>
+            {formatVerdict(verdict)}
+            {annotation.reason && ':'}
+          </strong>
           {annotation.reason && <span class="reason">{annotation.reason}</span>}
         </p>
       )}
@@ -87,7 +99,11 @@ function FigureBody({ data }: { data: FigureCardData }) {
             {data.comparisons.map((item) => (
               <li key={item.claim.id} data-verdict={item.verdict}>
                 <strong>
-                  {item.claim.figure ? formatFigure(item.claim.figure) : item.claim.statement}
+                  {item.claim.figure ? (
+                    formatFigure(item.claim.figure)
+                  ) : (
+                    <bdi>{item.claim.statement}</bdi>
+                  )}
                 </strong>
                 {item.claim.figure && ` ${describePeriod(item.claim.figure.period)}`}
                 <span class="row-verdict">
@@ -101,21 +117,40 @@ function FigureBody({ data }: { data: FigureCardData }) {
       )}
       {claim?.evidence && (
         <p class="evidence">
-          In the source: <q>{claim.evidence}</q>
+          In the source:{' '}
+          <q>
+            <bdi>{claim.evidence}</bdi>
+          </q>
         </p>
       )}
     </>
   );
 }
 
-/** Who said it, when, and where: "Alejandro Mayorkas · July 2023 · CISA". */
+/** Who said it, when, and where: "said by Alejandro Mayorkas · July 2023 · CISA". */
 function ClaimMeta({ item }: { item: SourcedClaim }) {
+  const { attributedTo, when } = item.claim;
+  const publisher = item.source?.publisher;
   const parts = [
-    item.claim.attributedTo && `said by ${item.claim.attributedTo}`,
-    item.claim.when && formatDate(item.claim.when),
-    item.source?.publisher,
+    attributedTo && (
+      <>
+        said by <bdi>{attributedTo}</bdi>
+      </>
+    ),
+    when && formatDate(when),
+    publisher && <bdi>{publisher}</bdi>,
   ].filter(Boolean);
-  return parts.length > 0 ? <span class="meta">{parts.join(' · ')}</span> : null;
+  if (parts.length === 0) return null;
+  return (
+    <span class="meta">
+      {parts.map((part, i) => (
+        <span key={i}>
+          {i > 0 && ' · '}
+          {part}
+        </span>
+      ))}
+    </span>
+  );
 }
 
 function Sources({ sources }: { sources: readonly Source[] }) {
@@ -128,15 +163,17 @@ function Sources({ sources }: { sources: readonly Source[] }) {
           <li key={source.id}>
             {source.url && isWebUrl(source.url) ? (
               <a href={source.url} target="_blank" rel="noopener noreferrer">
-                {source.title}
+                <bdi>{source.title}</bdi>
               </a>
             ) : (
-              <span>{source.title}</span>
+              <span>
+                <bdi>{source.title}</bdi>
+              </span>
             )}
             <span class="meta">
-              {[source.publisher, source.published && formatDate(source.published)]
-                .filter(Boolean)
-                .join(' · ')}
+              {source.publisher && <bdi>{source.publisher}</bdi>}
+              {source.publisher && source.published && ' · '}
+              {source.published && formatDate(source.published)}
             </span>
           </li>
         ))}

@@ -1,17 +1,11 @@
-/** Words a reader understands for figures, periods, verdicts and dates on the card. */
+/** Words a reader understands for entity kinds and verdicts on the card. */
+import { VERDICT_LABELS } from '@/lib/facts/describe';
 import type { EntityKind } from '@/lib/facts/schema';
 import type { Verdict } from '@/lib/match/types';
 
-const VERDICT_WORDS: Record<Verdict, string> = {
-  agrees: 'Agrees with the sources',
-  differs: 'Differs from every source',
-  'other-period': 'Sources give it for another period',
-  'different-unit': 'Sources use another unit',
-};
-
-/** The verdict as a short heading. */
+/** The verdict as a short heading (the words live with the other figure words, in describe.ts). */
 export function formatVerdict(verdict: Verdict): string {
-  return VERDICT_WORDS[verdict];
+  return VERDICT_LABELS[verdict];
 }
 
 const KIND_WORDS: Record<EntityKind, string> = {

@@ -1,5 +1,5 @@
 /** Picks the card's colours from the page's own background, so the card reads well on dark pages. */
-import type { Theme } from './Card';
+import type { Theme } from './CardFrame';
 
 /** Red, green, blue (0–255) and alpha (0–1) of a computed CSS colour like "rgb(1, 2, 3)" or "rgba(1, 2, 3, 0.5)". */
 export function parseRgb(color: string): [number, number, number, number] | undefined {

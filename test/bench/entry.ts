@@ -7,7 +7,7 @@ import { Readability } from '@mozilla/readability';
 import { buildMatcher } from '@/lib/detector/build';
 import { mentionsFactBase } from '@/lib/detector/check';
 import { decodeMatcher, type Matcher, type StoredMatcher } from '@/lib/detector/matcher';
-import { type Article, readArticle } from '@/lib/extract/article';
+import { type Article, readPage } from '@/lib/extract/article';
 import { blocksOf, keptRegion, keptText } from '@/lib/extract/blocks';
 import { copyDocument } from '@/lib/extract/clone';
 import { collectBlocksText, type TextMap } from '@/lib/extract/text';
@@ -84,7 +84,7 @@ export const stages: Stage[] = [
     name: 'extract (copy + parse + blocks)',
     role: 'annotator',
     run(ctx) {
-      ctx.article = readArticle(ctx.doc).article;
+      ctx.article = readPage(ctx.doc).article;
     },
   },
   {
@@ -124,14 +124,14 @@ export const stages: Stage[] = [
     },
   },
   {
-    // Wrapping in one slice (sliceMs: Infinity) so the whole DOM cost is timed; the content script
+    // Drawing in one slice (sliceMs: Infinity) so the whole cost is timed; the content script
     // does the same work in 8 ms slices.
     name: 'highlight',
     role: 'annotator',
     run(ctx) {
       if (!ctx.article || !ctx.textMap || !ctx.annotations) return;
       ctx.highlights = new Highlights();
-      void ctx.highlights.update(ctx.article.root, ctx.textMap, ctx.annotations, {
+      void ctx.highlights.update(ctx.textMap, ctx.annotations, {
         sliceMs: Number.POSITIVE_INFINITY,
       });
     },
@@ -225,7 +225,7 @@ async function matchChunked(
 
 /** The text of the current page's article, as the matcher sees it. */
 function articleText(): string {
-  const article = readArticle(document).article;
+  const article = readPage(document).article;
   return article ? collectBlocksText(article.blocks).text : '';
 }
 

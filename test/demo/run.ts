@@ -1,16 +1,24 @@
 /**
  * The README's demo: serves the bundled demo article from 127.0.0.1, opens it in Chromium with the
- * built extension, waits for the marks, opens the card on the conflicting figure, saves a screenshot
- * and prints what Backstory annotated. Headless when there is no display (or HEADLESS=1).
+ * built extension, waits for the annotations, opens the card on the conflicting figure, saves a
+ * screenshot and prints every annotation. Headless when there is no display (or HEADLESS=1).
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
+import { cardLines, readCard } from '../e2e/card-view';
 import { launchWithExtension, ROOT, startServer } from '../e2e/harness';
+import {
+  drawn,
+  extensionPage,
+  hoverAnnotation,
+  summaryOf,
+  waitForDrawn,
+} from '../e2e/page-helpers';
 
-export interface DemoMark {
-  kind: string;
+export interface DemoAnnotation {
+  kind: 'entity' | 'claim';
   fact: string;
   text: string;
   conflict: boolean;
@@ -18,12 +26,46 @@ export interface DemoMark {
 
 export interface DemoResult {
   url: string;
-  marks: DemoMark[];
-  /** Text of the card opened on the first conflicting figure (or the first mark). */
+  /** Every annotation, in the order of the text, as the popup lists them. */
+  annotations: DemoAnnotation[];
+  /** How many ranges are drawn in `CSS.highlights` (an annotation across inline elements has several). */
+  drawnRanges: number;
+  /** Text of the card opened on the first conflicting figure (or the first annotation), line by line. */
   cardText: string;
   screenshot: string;
   externalRequests: string[];
   errors: string[];
+}
+
+/** Source line breaks inside an annotation read as one space. */
+const oneLine = (text: string) => text.replace(/\s+/g, ' ');
+
+/** Every annotation on `page`, from the popup's summary, in text order. */
+async function annotationsOn(ext: Page, page: Page): Promise<DemoAnnotation[]> {
+  const summary = await summaryOf(ext, page);
+  const listed = [
+    ...summary.entities.flatMap((e) =>
+      e.mentions.map((m) => ({
+        id: m.id,
+        kind: 'entity' as const,
+        fact: e.id,
+        text: m.text,
+        conflict: false,
+      })),
+    ),
+    ...summary.figures.flatMap((f) =>
+      f.mentions.map((m) => ({
+        id: m.id,
+        kind: 'claim' as const,
+        fact: f.factId,
+        text: m.text,
+        conflict: f.verdict === 'differs',
+      })),
+    ),
+  ];
+  return listed
+    .sort((a, b) => a.id - b.id)
+    .map(({ kind, fact, text, conflict }) => ({ kind, fact, text: oneLine(text), conflict }));
 }
 
 /** Runs the demo end to end and returns what was annotated; `beforeClose` runs while the browser is still open. */
@@ -40,34 +82,30 @@ export async function runDemo(options: {
   try {
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
     await page.goto(url);
-    await page.waitForSelector('backstory-mark', { timeout: 15_000 });
-    const marks = await page.$$eval('backstory-mark', (els) =>
-      els.map((el) => ({
-        kind: el.getAttribute('data-kind') ?? '',
-        fact: el.getAttribute('data-fact') ?? '',
-        // Source line breaks inside a mark read as one space.
-        text: (el.textContent ?? '').replace(/\s+/g, ' '),
-        conflict: el.hasAttribute('data-conflict'),
-      })),
-    );
-    const target = page.locator('backstory-mark[data-conflict]').first();
-    const mark = (await target.count()) > 0 ? target : page.locator('backstory-mark').first();
-    await mark.scrollIntoViewIfNeeded();
-    await mark.hover();
-    const card = page.locator(
-      'backstory-tooltip [role="dialog"], backstory-tooltip [role="tooltip"]',
-    );
-    await card.first().waitFor({ state: 'visible', timeout: 5_000 });
-    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText keeps the card's line breaks for the report
-    const cardText = (await card.first().innerText()).trim();
+    await waitForDrawn(page);
+    const ext = await extensionPage(browser);
+    const annotations = await annotationsOn(ext, page);
+    await ext.close();
+    const ranges = await drawn(page);
+    const target = ranges.find((d) => d.kind === 'conflict') ?? ranges[0];
+    if (!target) throw new Error('nothing is drawn');
+    await page.bringToFront();
+    await hoverAnnotation(page, target.text, target.kind);
+    let card = await readCard(page);
+    for (let tries = 0; !card?.dialog && tries < 50; tries++) {
+      await page.waitForTimeout(100);
+      card = await readCard(page);
+    }
+    if (!card?.dialog) throw new Error('the card did not open');
     const dir = join(ROOT, 'test/artifacts');
     mkdirSync(dir, { recursive: true });
     const screenshot = join(dir, 'demo.png');
     await page.screenshot({ path: screenshot });
     const result = {
       url,
-      marks,
-      cardText,
+      annotations,
+      drawnRanges: ranges.length,
+      cardText: cardLines(card).join('\n'),
       screenshot,
       externalRequests: [...browser.externalRequests],
       errors: [...browser.errors],
@@ -82,21 +120,19 @@ export async function runDemo(options: {
 
 /** Prints the demo result as a short report. */
 function printResult(result: DemoResult): void {
-  const count = (kind: string) => result.marks.filter((m) => m.kind === kind).length;
+  const { annotations } = result;
+  const count = (kind: string) => annotations.filter((a) => a.kind === kind).length;
   const lines = [
     `Backstory demo — ${result.url}`,
-    `${result.marks.length} marks: ${count('entity')} entity mentions, ${count('claim')} figure claims, ${result.marks.filter((m) => m.conflict).length} conflicting`,
+    `${annotations.length} annotations: ${count('entity')} entity mentions, ${count('claim')} figure claims, ${annotations.filter((a) => a.conflict).length} conflicting (${result.drawnRanges} ranges drawn)`,
     '',
-    ...result.marks.map(
-      (m) =>
-        `  ${m.kind.padEnd(6)} ${m.conflict ? 'CONFLICT ' : ''}${JSON.stringify(m.text)} → ${m.fact}`,
+    ...annotations.map(
+      (a) =>
+        `  ${a.kind.padEnd(6)} ${a.conflict ? 'CONFLICT ' : ''}${JSON.stringify(a.text)} → ${a.fact}`,
     ),
     '',
     'Card opened on the first conflicting figure:',
-    ...result.cardText
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => `  | ${line}`),
+    ...result.cardText.split('\n').map((line) => `  | ${line}`),
     '',
     `Screenshot: ${result.screenshot}`,
     `Network requests leaving the machine: ${result.externalRequests.length}`,
@@ -117,7 +153,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     },
   })
     .then((result) => {
-      process.exit(result.marks.length > 0 && result.errors.length === 0 ? 0 : 1);
+      process.exit(result.annotations.length > 0 && result.errors.length === 0 ? 0 : 1);
     })
     .catch((error: unknown) => {
       console.error(`Demo failed: ${error instanceof Error ? error.message : String(error)}`);

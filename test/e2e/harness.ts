@@ -49,6 +49,7 @@ export async function startServer(): Promise<PageServer> {
 /** A Chromium with the built extension loaded, and what it saw go wrong. */
 export interface ExtensionBrowser {
   context: BrowserContext;
+  /** Empty for a browser launched without the extension. */
   extensionId: string;
   /** Console errors and uncaught exceptions from every page and extension page. */
   errors: string[];
@@ -68,19 +69,24 @@ function watchPage(page: Page, errors: string[]): void {
   page.on('pageerror', (err) => errors.push(`${page.url()}: ${err.message}`));
 }
 
-/** Launches Chromium (headless unless HEADED=1) with the extension from `.output/chrome-mv3`. */
+/**
+ * Launches Chromium (headless unless HEADED=1) with the extension from `.output/chrome-mv3`; with
+ * `extension: false`, the same browser without it, to compare what a page does with and without.
+ */
 export async function launchWithExtension(
-  options: { headless?: boolean } = {},
+  options: { headless?: boolean; extension?: boolean } = {},
 ): Promise<ExtensionBrowser> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'backstory-chromium-'));
+  const withExtension = options.extension ?? true;
   const context = await chromium.launchPersistentContext(userDataDir, {
     headless: options.headless ?? process.env.HEADED !== '1',
     executablePath: CHROMIUM,
     viewport: { width: 1280, height: 900 },
     args: [
       '--no-sandbox',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      ...(withExtension
+        ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`]
+        : ['--disable-extensions']),
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
@@ -101,8 +107,8 @@ export async function launchWithExtension(
   for (const page of context.pages()) watchPage(page, errors);
 
   let worker = context.serviceWorkers()[0];
-  worker ??= await context.waitForEvent('serviceworker');
-  const extensionId = new URL(worker.url()).host;
+  if (withExtension) worker ??= await context.waitForEvent('serviceworker');
+  const extensionId = worker ? new URL(worker.url()).host : '';
   return {
     context,
     extensionId,

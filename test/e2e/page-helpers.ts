@@ -1,8 +1,10 @@
-/** Shared steps for the on-page e2e tests: open annotated pages, talk to the content script, read the card. */
+/** Shared steps for the on-page e2e tests: open annotated pages, talk to the content script, find what is drawn. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Settings } from '../../lib/defaults';
+import type { PageSummary } from '../../lib/messages';
+import { readCard } from './card-view';
 import { type ExtensionBrowser, ROOT } from './harness';
 
 /** The extension API inside an extension page; callbacks run there, so they name it inline. */
@@ -45,42 +47,110 @@ export async function setSettings(ext: Page, changes: Partial<Settings>): Promis
   }, changes);
 }
 
-/** Whether the card is open on `page`. */
-export function cardOpen(page: Page): Promise<boolean> {
-  return page.evaluate(
-    () => !!document.querySelector('backstory-tooltip')?.shadowRoot?.querySelector('.card'),
-  );
+/** How an annotation is drawn: the part of its highlight name after "backstory-". */
+export type DrawnKind = 'entity' | 'claim' | 'conflict';
+
+/** One range of ours in `CSS.highlights`, as the page itself can read it. */
+export interface Drawn {
+  kind: DrawnKind;
+  text: string;
+  /** The closest of article, nav, aside, footer, .comments, or "none". */
+  where: string;
+  /** Whether the range's text is in the document and not collapsed. */
+  live: boolean;
 }
 
-/** The open card's heading text. */
-export function cardTitle(page: Page): Promise<string | undefined> {
-  return page.evaluate(
-    () =>
-      document.querySelector('backstory-tooltip')?.shadowRoot?.querySelector('h2')?.textContent ??
-      undefined,
-  );
+/**
+ * Every range in our annotation highlights, in document order. Read in the page's own world, as any
+ * page could: that is the point (it sees text, never facts).
+ */
+export function drawn(page: Page): Promise<Drawn[]> {
+  return page.evaluate(() => {
+    const found: { kind: string; range: AbstractRange }[] = [];
+    for (const kind of ['entity', 'claim', 'conflict']) {
+      for (const range of CSS.highlights.get(`backstory-${kind}`) ?? [])
+        found.push({ kind, range });
+    }
+    // No named functions in here: tsx would wrap them in a helper the page does not have.
+    found.sort((a, b) => {
+      if (!(a.range instanceof Range) || !(b.range instanceof Range)) return 0;
+      return a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
+    });
+    return found.map(({ kind, range }) => ({
+      kind: kind as 'entity' | 'claim' | 'conflict',
+      text: range instanceof Range ? range.toString() : '',
+      where:
+        range.startContainer.parentElement?.closest('article, nav, aside, footer, .comments')
+          ?.localName ?? 'none',
+      live: range instanceof Range && !range.collapsed && range.startContainer.isConnected,
+    }));
+  });
 }
 
-/** The card's box in the viewport. */
-export function cardBox(
+/** How many ranges are drawn. */
+export async function drawnCount(page: Page): Promise<number> {
+  return (await drawn(page)).length;
+}
+
+/**
+ * Scrolls the first drawn range with this text (and kind) to the middle of the view and returns the
+ * middle of its first line, in viewport coordinates.
+ */
+export async function annotationPoint(
   page: Page,
-): Promise<{ x: number; y: number; width: number; height: number }> {
-  return page.evaluate(() => {
-    const card = document.querySelector('backstory-tooltip')?.shadowRoot?.querySelector('.card');
-    const r = card?.getBoundingClientRect();
-    return { x: r?.x ?? 0, y: r?.y ?? 0, width: r?.width ?? 0, height: r?.height ?? 0 };
-  });
+  text: string,
+  kind?: DrawnKind,
+): Promise<{ x: number; y: number; box: { x: number; y: number; width: number; height: number } }> {
+  const point = await page.evaluate(
+    ({ text, kind }) => {
+      for (const name of kind ? [kind] : ['entity', 'claim', 'conflict']) {
+        for (const range of CSS.highlights.get(`backstory-${name}`) ?? []) {
+          if (!(range instanceof Range) || range.toString() !== text) continue;
+          const rect = range.getClientRects()[0];
+          if (!rect) continue;
+          if (rect.top < 60 || rect.bottom > innerHeight - 60)
+            scrollBy({ top: rect.top - innerHeight / 2, behavior: 'instant' });
+          const r = range.getClientRects()[0] as DOMRect;
+          return {
+            x: r.x + r.width / 2,
+            y: r.y + r.height / 2,
+            box: { x: r.x, y: r.y, width: r.width, height: r.height },
+          };
+        }
+      }
+      return undefined;
+    },
+    { text, kind },
+  );
+  if (!point) throw new Error(`nothing drawn reads ${JSON.stringify(text)}`);
+  return point;
 }
 
-/** Where the focus is: "mark:<fact>", "card:<tag>" or the tag name of the active element. */
-export function focusIs(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const active = document.activeElement;
-    if (active?.tagName === 'BACKSTORY-MARK') return `mark:${(active as HTMLElement).dataset.fact}`;
-    if (active?.tagName === 'BACKSTORY-TOOLTIP')
-      return `card:${active.shadowRoot?.activeElement?.tagName ?? ''}`;
-    return active?.tagName ?? '';
+/** Moves the real mouse onto the annotation (trusted events, as a reader's). */
+export async function hoverAnnotation(page: Page, text: string, kind?: DrawnKind): Promise<void> {
+  const { x, y } = await annotationPoint(page, text, kind);
+  await page.mouse.move(x, y, { steps: 4 });
+}
+
+/** Waits until something is drawn. */
+export async function waitForDrawn(page: Page, timeout = 15_000): Promise<void> {
+  await page.waitForFunction(
+    () => ['entity', 'claim', 'conflict'].some((k) => CSS.highlights.get(`backstory-${k}`)?.size),
+    undefined,
+    { timeout },
+  );
+}
+
+/** Where the focus is: "card:<tag>" inside the card, else the tag (and #id) of the active element. */
+export async function focusIs(page: Page): Promise<string> {
+  const active = await page.evaluate(() => {
+    const el = document.activeElement;
+    return el ? `${el.localName}${el.id ? `#${el.id}` : ''}` : '';
   });
+  if (active !== 'backstory-tooltip') return active;
+  const focused = (await readCard(page))?.focused;
+  const role = focused?.getAttribute('role');
+  return `card:${role ?? focused?.localName ?? ''}`;
 }
 
 const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -97,4 +167,17 @@ export async function axeViolations(page: Page, include?: string[][]): Promise<s
     const result = await (context ? axe.run({ include: context }) : axe.run());
     return result.violations.map((v) => `${v.id}: ${v.help}`);
   }, include);
+}
+
+/** The popup's summary of the tab showing `page`. */
+export async function summaryOf(ext: Page, page: Page): Promise<PageSummary> {
+  return (await sendToPage(ext, page, 'popup:content:summary')) as PageSummary;
+}
+
+/** Every annotation the summary lists (entity mentions and figure mentions), by id. */
+export function mentionsOf(summary: PageSummary): { id: number; text: string; fact: string }[] {
+  return [
+    ...summary.entities.flatMap((e) => e.mentions.map((m) => ({ ...m, fact: e.id }))),
+    ...summary.figures.flatMap((f) => f.mentions.map((m) => ({ ...m, fact: f.factId }))),
+  ].sort((a, b) => a.id - b.id);
 }

@@ -1,17 +1,19 @@
 /**
  * The content script across a page's life: a single-page app swapping its article with
- * history.pushState (and back), and the extension being reloaded under an annotated page.
+ * history.pushState (and back), the extension being reloaded under an annotated page, and a new
+ * instance starting where an earlier one left things behind.
  */
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newsPage, seedPage } from '../fixtures/news-page';
+import { cardOpen } from './card-view';
 import {
   type ExtensionBrowser,
   launchWithExtension,
   type PageServer,
   startServer,
 } from './harness';
-import { cardOpen, extensionPage, sendToPage } from './page-helpers';
+import { drawn, extensionPage, hoverAnnotation, sendToPage, waitForDrawn } from './page-helpers';
 
 /** A story that names nothing in the fact base: the app's home page. */
 const OFF_TOPIC = {
@@ -73,17 +75,9 @@ function storyOf(page: Page, served?: string): Promise<{ html: string; texts: nu
   }, served);
 }
 
-/** Every mark on the page as [fact, text, nested in another mark, inside #story]. */
-function marksOn(page: Page): Promise<[string, string, boolean, boolean][]> {
-  return page.$$eval('backstory-mark', (els) =>
-    els.map((el): [string, string, boolean, boolean] => [
-      (el as HTMLElement).dataset.fact ?? '',
-      el.textContent ?? '',
-      !!el.parentElement?.closest('backstory-mark'),
-      !!el.closest('#story'),
-    ]),
-  );
-}
+/** Our highlight names in the page's registry. */
+const ourHighlights = (page: Page) =>
+  page.evaluate(() => [...CSS.highlights.keys()].filter((name) => name.startsWith('backstory-')));
 
 /**
  * Chromium (since ~137) disables an unpacked extension that reloads itself unless developer mode is
@@ -103,9 +97,9 @@ async function turnOnDeveloperMode(browser: ExtensionBrowser): Promise<void> {
   await page.close();
 }
 
-const markCount = (page: Page) => page.$$eval('backstory-mark', (els) => els.length);
+const drawnCount = async (page: Page) => (await drawn(page)).length;
 
-/** Time for the location watcher (polls every second) and its re-run to have come and gone. */
+/** Time for a location change and its re-run to have come and gone. */
 const SETTLE_MS = 1_500;
 
 describe('the content script across navigation and extension reloads', () => {
@@ -134,11 +128,11 @@ describe('the content script across navigation and extension reloads', () => {
 
     const clicked = Date.now();
     await page.click('#next');
-    await page.waitForSelector('#story backstory-mark', { timeout: 2_000 });
+    await waitForDrawn(page, 2_000);
     const firstMarkMs = Date.now() - clicked;
     await page.waitForTimeout(SETTLE_MS);
-    const found = await marksOn(page);
-    expect(found.filter(([, , nested, inStory]) => nested || !inStory)).toEqual([]);
+    const found = await drawn(page);
+    expect(found.filter((d) => d.where !== 'article' || !d.live)).toEqual([]);
     expect(await page.$eval('#story', (story) => story.textContent)).toBe(
       await page.evaluate(
         (html) => {
@@ -150,34 +144,34 @@ describe('the content script across navigation and extension reloads', () => {
       ),
     );
 
-    // The same article loaded directly gets exactly the same marks: none lost, none doubled.
+    // The same article loaded directly gets exactly the same annotations: none lost, none doubled.
     const direct = await browser.context.newPage();
     await direct.goto(server.route('/direct.html', seedPage(1)));
-    await direct.waitForSelector('#story backstory-mark');
+    await waitForDrawn(direct);
     await direct.waitForTimeout(SETTLE_MS);
-    expect(found).toEqual(await marksOn(direct));
+    expect(found).toEqual(await drawn(direct));
     await direct.close();
-    console.info(`single-page app: first mark ${firstMarkMs} ms after the click`);
+    console.info(`single-page app: first annotation ${firstMarkMs} ms after the click`);
 
     await page.evaluate(() => history.back());
     await expect.poll(() => storyOf(page)).toEqual(home);
     await page.waitForTimeout(SETTLE_MS);
     expect(await storyOf(page)).toEqual(home);
-    expect(await markCount(page)).toBe(0);
+    expect(await drawnCount(page)).toBe(0);
     expect(await summary()).toMatchObject({ isArticle: true, entities: [] });
     expect(browser.errors).toEqual([]);
     expect(browser.externalRequests).toEqual([]);
   });
 
-  it('removes every mark and the card when the extension is reloaded, and the page is as served', async () => {
+  it('removes every annotation and the card when the extension is reloaded; the page is as served', async () => {
     const html = seedPage(1);
     const page = await browser.context.newPage();
     await page.goto(server.route('/reload.html', html));
-    await page.waitForSelector('#story backstory-mark');
+    await waitForDrawn(page);
     const served = await storyOf(page, html);
-    expect((await storyOf(page)).html).not.toBe(served.html);
-    await page.locator('backstory-mark[data-fact="christopher-wray"]').first().focus();
-    await expect.poll(() => cardOpen(page)).toBe(true);
+    expect(await storyOf(page)).toEqual(served);
+    await hoverAnnotation(page, 'FBI Director Christopher Wray');
+    await expect.poll(() => cardOpen(page), { timeout: 3_000 }).toBe(true);
 
     await turnOnDeveloperMode(browser);
     const ext = await extensionPage(browser);
@@ -194,18 +188,53 @@ describe('the content script across navigation and extension reloads', () => {
     const reloaded = Date.now();
     expect(new URL((await restarted).url()).host).toBe(browser.extensionId);
 
-    await expect.poll(() => markCount(page), { timeout: 5_000 }).toBe(0);
-    console.info(`extension reload: marks gone ${Date.now() - reloaded} ms after the reload`);
+    await expect.poll(() => ourHighlights(page), { timeout: 5_000 }).toEqual([]);
+    console.info(`extension reload: annotations gone ${Date.now() - reloaded} ms after the reload`);
     expect(await storyOf(page)).toEqual(served);
     expect(await page.$$('backstory-tooltip')).toHaveLength(0);
     await page.waitForTimeout(SETTLE_MS);
     expect(await storyOf(page)).toEqual(served);
+    expect(await ourHighlights(page)).toEqual([]);
 
     // The reloaded extension, under the same id, annotates new pages again.
     const again = await browser.context.newPage();
     await again.goto(server.route('/again.html', html));
-    await again.waitForSelector('#story backstory-mark');
+    await waitForDrawn(again);
     expect(browser.errors).toEqual([]);
     expect(browser.externalRequests).toEqual([]);
+  });
+  it('starts clean where an earlier instance left highlights and a card behind, then annotates', async () => {
+    // What Firefox leaves when it ends the old script silently on an add-on reload: our highlight
+    // names in the registry and a card host with a closed shadow root. An element of the same name
+    // without a shadow root is the page's own and stays.
+    const leftovers = `<script>
+      const range = document.createRange();
+      range.selectNodeContents(document.querySelector('#story h1'));
+      window.leftover = new Highlight(range);
+      CSS.highlights.set('backstory-conflict', window.leftover);
+      CSS.highlights.set('backstory-active', new Highlight(range));
+      const old = document.createElement('backstory-tooltip');
+      old.attachShadow({ mode: 'closed' }).innerHTML = '<div role="dialog">An old card</div>';
+      document.documentElement.append(old);
+      const own = document.createElement('backstory-tooltip');
+      own.id = 'own';
+      document.body.append(own);
+    </script>`;
+    const page = await browser.context.newPage();
+    await page.goto(
+      server.route('/leftovers.html', seedPage(1).replace('</body>', `${leftovers}</body>`)),
+    );
+    await waitForDrawn(page);
+    expect(
+      await page.evaluate(() => ({
+        hosts: [...document.querySelectorAll('backstory-tooltip')].map((host) => host.id),
+        leftover:
+          CSS.highlights.get('backstory-conflict') ===
+            (window as unknown as { leftover: Highlight }).leftover ||
+          CSS.highlights.has('backstory-active'),
+      })),
+    ).toEqual({ hosts: ['own'], leftover: false });
+    expect(await drawnCount(page)).toBeGreaterThan(10);
+    expect(browser.errors).toEqual([]);
   });
 });

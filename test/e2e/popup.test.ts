@@ -1,13 +1,14 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedPage } from '../fixtures/news-page';
+import { cardTitle } from './card-view';
 import {
   type ExtensionBrowser,
   launchWithExtension,
   type PageServer,
   startServer,
 } from './harness';
-import { axeViolations } from './page-helpers';
+import { axeViolations, drawn, waitForDrawn } from './page-helpers';
 
 // Code passed to page.evaluate runs in an extension page, where `chrome` is the extension API.
 declare const chrome: typeof import('wxt/browser').browser;
@@ -36,7 +37,7 @@ async function openPopup(page: Page): Promise<Page> {
   return popup;
 }
 
-const markCount = () => article.locator('backstory-mark').count();
+const drawnCount = async () => (await drawn(article)).length;
 const bodyHtml = () => article.locator('#story .body').innerHTML();
 
 beforeAll(async () => {
@@ -51,7 +52,7 @@ beforeAll(async () => {
     (h) => Object.assign(document.createElement('div'), { innerHTML: h }).innerHTML,
     served,
   );
-  await article.waitForSelector('backstory-mark', { timeout: 15_000 });
+  await waitForDrawn(article);
 });
 
 afterAll(async () => {
@@ -92,72 +93,78 @@ describe('the popup', () => {
     const tabId = await tabIdOf(article);
     const page = await browser.openExtensionPage('options.html');
     const badge = await page.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
-    const groups = await article.evaluate(
-      () =>
-        new Set(
-          [...document.querySelectorAll('backstory-mark')].map((m) => m.getAttribute('data-fact')),
-        ).size,
-    );
-    expect(Number(badge)).toBeGreaterThanOrEqual(groups);
+    // One per annotation; an annotation across inline elements is drawn as several ranges.
+    const ranges = await drawnCount();
+    expect(Number(badge)).toBeGreaterThan(0);
+    expect(Number(badge)).toBeLessThanOrEqual(ranges);
     await page.close();
   });
 
-  it('scrolls the page to an entity’s first mark and opens its card', async () => {
+  it('scrolls the page to an entity’s first mention, shows it as current and opens its card', async () => {
     await article.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     const popup = await openPopup(article);
-    const button = popup.locator('.entities button', { hasText: 'Christopher Wray' });
+    const button = popup.locator('.entities > li > button', { hasText: 'Christopher Wray' });
     await button.focus();
     await popup.keyboard.press('Enter');
-    const mark = article
-      .locator('backstory-mark[data-fact]', { hasText: 'Christopher Wray' })
-      .first();
-    await expect
-      .poll(() =>
-        mark.evaluate((m) => {
-          const { top, bottom } = m.getBoundingClientRect();
-          return top >= 0 && bottom <= window.innerHeight;
+    const current = () =>
+      article.evaluate(() =>
+        [...(CSS.highlights.get('backstory-active') ?? [])].map((range) => {
+          const { top, bottom } = (range as Range).getBoundingClientRect();
+          return [(range as Range).toString(), top >= 0 && bottom <= window.innerHeight];
         }),
-      )
-      .toBe(true);
-    await expect
-      .poll(() =>
-        article.evaluate(
-          () =>
-            document
-              .querySelector('backstory-tooltip')
-              ?.shadowRoot?.querySelector('[role="dialog"], [role="tooltip"]')?.textContent ?? '',
-        ),
-      )
-      .toContain('Wray');
+      );
+    await expect.poll(current).toEqual([['FBI Director Christopher Wray', true]]);
+    await expect.poll(() => cardTitle(article)).toBe('Christopher Wray');
     await popup.close();
   });
 
-  it('switching the site off removes every mark and restores the page; on brings them back', async () => {
-    const before = await markCount();
+  it('lists every mention as its own button, each revealing its own place', async () => {
+    const popup = await openPopup(article);
+    const mentions = popup.locator('.mentions button');
+    const count = await mentions.count();
+    expect(count).toBeGreaterThan(1);
+    const last = mentions.last();
+    const label = (await last.getAttribute('aria-label')) ?? '';
+    const [, text] = /^\d+ of \d+: (.*)$/.exec(label) ?? [];
+    await last.click();
+    await expect
+      .poll(() =>
+        article.evaluate(() =>
+          [...(CSS.highlights.get('backstory-active') ?? [])].map((r) => (r as Range).toString()),
+        ),
+      )
+      .toEqual([text]);
+    await popup.close();
+  });
+
+  it('switching the site off removes every annotation, the page exactly as served; on brings them back', async () => {
+    const before = await drawnCount();
     const popup = await openPopup(article);
     const toggle = popup.getByRole('switch', { name: 'Annotate this site' });
+    expect(await bodyHtml()).toBe(servedBody);
     await toggle.press('Space');
-    await expect.poll(markCount).toBe(0);
+    await expect.poll(drawnCount).toBe(0);
     expect(await bodyHtml()).toBe(servedBody);
     expect(await popup.locator('[role="status"]').textContent()).toBe(
       'Backstory is switched off for this site.',
     );
     await toggle.press('Space');
-    await expect.poll(markCount).toBe(before);
+    await expect.poll(drawnCount).toBe(before);
+    expect(await bodyHtml()).toBe(servedBody);
     await expect.poll(() => popup.locator('.entities button').count()).toBeGreaterThan(0);
     await popup.close();
   });
 
-  it('pausing removes marks everywhere, and says so', async () => {
-    const before = await markCount();
+  it('pausing removes annotations everywhere, and says so', async () => {
+    const before = await drawnCount();
     const popup = await openPopup(article);
     await popup.getByRole('switch', { name: 'Pause everywhere' }).check();
-    await expect.poll(markCount).toBe(0);
+    await expect.poll(drawnCount).toBe(0);
     expect(await popup.locator('[role="status"]').textContent()).toBe(
       'Backstory is paused. Nothing is marked on any page.',
     );
     await popup.getByRole('switch', { name: 'Pause everywhere' }).uncheck();
-    await expect.poll(markCount).toBe(before);
+    await expect.poll(drawnCount).toBe(before);
     await popup.close();
   });
 

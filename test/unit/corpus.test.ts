@@ -13,7 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildMatcher } from '@/lib/detector/build';
 import { mentionsFactBase } from '@/lib/detector/check';
 import { decodeMatcher, type Matcher } from '@/lib/detector/matcher';
-import { readArticle } from '@/lib/extract/article';
+import { readPage } from '@/lib/extract/article';
 import { collectBlocksText, collectText, isUntouchable } from '@/lib/extract/text';
 import { bundledPack } from '@/lib/facts/bundled';
 import { buildIndex, findAnnotations, mentionsAnyAlias } from '@/lib/match';
@@ -91,7 +91,7 @@ function examine(name: string): PageResult {
   const preCheck = mentionsAnyAlias(index, pageText);
   const observer = new window.MutationObserver(() => {});
   observer.observe(doc, { subtree: true, childList: true, attributes: true, characterData: true });
-  const read = readArticle(doc);
+  const read = readPage(doc);
   const unchanged = observer.takeRecords().length === 0;
   observer.disconnect();
   const base = { name, expected, unchanged, detector, preCheck };

@@ -33,13 +33,17 @@ const figure = (factId: string, text: string, verdict: Annotation['verdict']): A
   comparisons: [{ claimId: 'c1b', verdict: 'other-period' }],
 });
 
+/** The annotations as the highlighter holds them: each with its id, numbered from 1. */
+const groups = (...annotations: Annotation[]) =>
+  annotations.map((annotation, i) => ({ id: i + 1, annotation }));
+
 describe('buildSummary', () => {
-  it('lists entities by first mention with counts, conflicts first, and the sources behind them', () => {
+  it('lists entities by first mention, figures conflicts first, every mention, and the sources', () => {
     const summary = buildSummary({
       url: 'https://example.org/story',
       enabled: true,
       article,
-      annotations: [
+      groups: groups(
         entity('nk', 0),
         entity('wray', 10),
         figure('c2b', '$2b', 'agrees'),
@@ -47,7 +51,7 @@ describe('buildSummary', () => {
         figure('c2b', '$3 billion', 'differs'),
         figure('c2b', '$3 billion', 'differs'),
         entity('unknown', 30),
-      ],
+      ),
       facts: index,
     });
     expect(summary).toEqual({
@@ -62,12 +66,40 @@ describe('buildSummary', () => {
         readingMinutes: 2,
       },
       entities: [
-        { id: 'nk', name: 'North Korea', kind: 'country', count: 2 },
-        { id: 'wray', name: 'Christopher Wray', kind: 'person', count: 1 },
+        {
+          id: 'nk',
+          name: 'North Korea',
+          kind: 'country',
+          mentions: [
+            { id: 1, text: 'nk' },
+            { id: 4, text: 'nk' },
+          ],
+        },
+        {
+          id: 'wray',
+          name: 'Christopher Wray',
+          kind: 'person',
+          mentions: [{ id: 2, text: 'wray' }],
+        },
       ],
       figures: [
-        { factId: 'c2b', text: '$3 billion', verdict: 'differs', reason: 'reason for $3 billion' },
-        { factId: 'c2b', text: '$2b', verdict: 'agrees', reason: 'reason for $2b' },
+        {
+          factId: 'c2b',
+          text: '$3 billion',
+          verdict: 'differs',
+          reason: 'reason for $3 billion',
+          mentions: [
+            { id: 5, text: '$3 billion' },
+            { id: 6, text: '$3 billion' },
+          ],
+        },
+        {
+          factId: 'c2b',
+          text: '$2b',
+          verdict: 'agrees',
+          reason: 'reason for $2b',
+          mentions: [{ id: 3, text: '$2b' }],
+        },
       ],
       sources: [index.sources.get('s2'), index.sources.get('s1')],
     });
@@ -79,7 +111,7 @@ describe('buildSummary', () => {
         url: 'https://example.org/',
         enabled: false,
         article: null,
-        annotations: [],
+        groups: [],
         facts: index,
       }),
     ).toEqual({

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { extractArticle, readArticle, readingMinutes } from '@/lib/extract/article';
+import { extractArticle, readArticle, readingMinutes, readPage } from '@/lib/extract/article';
 import { collectBlocksText } from '@/lib/extract/text';
 
 const paragraph = (n: number) =>
@@ -26,10 +26,10 @@ function load(html: string): Document {
 const describeNode = (node: Node) =>
   node.nodeType === 3 ? `#text ${(node as Text).data.trim()}` : (node as Element).tagName;
 
-describe('readArticle', () => {
+describe('readPage', () => {
   it('returns metadata, the live headline and the live blocks Readability kept', () => {
     const doc = load(articlePage());
-    const { article } = readArticle(doc);
+    const { article } = readPage(doc);
     expect(
       article && {
         ...article,
@@ -68,7 +68,7 @@ describe('readArticle', () => {
           <p class="byline">By Other Writer</p></div>
         ${story(3)}
       </article></body></html>`);
-    const { article } = readArticle(doc);
+    const { article } = readPage(doc);
     const text = collectBlocksText(article?.blocks ?? []).text;
     expect(text).toContain('Hackers traced');
     expect(text.match(/Paragraph \d of the story/g)).toHaveLength(6);
@@ -85,7 +85,7 @@ describe('readArticle', () => {
       <div class="body">Director <b>Christopher</b> <i>Wray</i> said the theft was large, and that investigators would keep working on the case for months.<br><br>Officials in several countries said they would help with the work, and that more arrests could follow in the coming weeks.<div class="share"><a href="/s">Share</a><a href="/t">Tweet</a><a href="/f">Post</a></div></div>
       ${story(2)}
     </div></body></html>`);
-    const { article } = readArticle(doc);
+    const { article } = readPage(doc);
     const text = collectBlocksText(article?.blocks ?? []).text;
     expect(text).toContain('Director Christopher Wray said the theft was large');
     expect(text).toContain('Officials in several countries said');
@@ -95,7 +95,7 @@ describe('readArticle', () => {
   it('leaves the live page exactly as it was', () => {
     const doc = load(articlePage());
     const before = doc.documentElement.outerHTML;
-    readArticle(doc);
+    readPage(doc);
     expect(doc.documentElement.outerHTML).toBe(before);
   });
 
@@ -103,7 +103,7 @@ describe('readArticle', () => {
     const doc = load(
       '<html><body><nav><a href="/">Home</a></nav><ul><li><a href="/1">One story</a></li><li><a href="/2">Two</a></li></ul></body></html>',
     );
-    expect(readArticle(doc)).toEqual({
+    expect(readPage(doc)).toEqual({
       article: null,
       why: { reason: 'not-an-article', detail: 'too-short' },
     });
@@ -113,7 +113,7 @@ describe('readArticle', () => {
     const padding = '<div><span>menu</span></div>'.repeat(60);
     const doc = load(`<!doctype html><html><head><title>Hackers traced</title></head><body>
       <nav>${padding}</nav><article><h1>Hackers traced</h1>${story(4)}</article><footer>${padding}</footer></body></html>`);
-    const { article } = readArticle(doc, { maxElemsToParse: 100 });
+    const { article } = readPage(doc, { maxElemsToParse: 100 });
     expect(article?.blocks.map(describeNode)).toEqual(['H1', 'P', 'P', 'P', 'P']);
     expect(article?.blocks[0]).toBe(doc.querySelector('h1'));
   });
@@ -121,7 +121,7 @@ describe('readArticle', () => {
   it('says why when a page over the element limit has no small enough article element', () => {
     const doc = load(articlePage());
     const elements = doc.getElementsByTagName('*').length;
-    expect(readArticle(doc, { maxElemsToParse: 10 })).toEqual({
+    expect(readPage(doc, { maxElemsToParse: 10 })).toEqual({
       article: null,
       why: { reason: 'too-large', elements, limit: 10 },
     });
@@ -138,9 +138,9 @@ describe('readArticle', () => {
       `<!doctype html><html><head><title>Framed</title></head><body><article><h1>Framed</h1>${story()}</article></body></html>`,
     );
     inner.close();
-    expect(readArticle(dom.window.document).why).toEqual({ reason: 'in-frame' });
+    expect(readPage(dom.window.document).why).toEqual({ reason: 'in-frame' });
     // Read in its own document, the frame's article is found.
-    expect(readArticle(inner).article?.title).toBe('Framed');
+    expect(readPage(inner).article?.title).toBe('Framed');
   });
 
   it('says so when the article is in an open shadow root', () => {
@@ -151,12 +151,19 @@ describe('readArticle', () => {
     host.attachShadow({
       mode: 'open',
     }).innerHTML = `<article><h1>Shadowed</h1>${story()}</article>`;
-    expect(readArticle(doc).why).toEqual({ reason: 'in-shadow-root' });
+    expect(readPage(doc).why).toEqual({ reason: 'in-shadow-root' });
+  });
+});
+
+describe('readArticle', () => {
+  it('is readPage with the text, or null, for the tools of today', () => {
+    expect(readArticle(load(articlePage()))?.text).toContain('Paragraph 8 of the story.');
+    expect(readArticle(load('<html><body><p>Cheap socks.</p></body></html>'))).toBeNull();
   });
 });
 
 describe('extractArticle', () => {
-  it('is readArticle without the reason, for the content script of today', () => {
+  it('is readPage without the reason, for the content script of today', () => {
     const doc = load(articlePage());
     expect(extractArticle(doc)?.root.id).toBe('story');
     expect(extractArticle(load('<html><body><p>Cheap socks.</p></body></html>'))).toBeNull();

@@ -7,7 +7,7 @@
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { readArticle } from '@/lib/extract/article';
+import { readPage } from '@/lib/extract/article';
 import { collectBlocksText, collectText, type TextMap } from '@/lib/extract/text';
 import { bundledPack } from '@/lib/facts/bundled';
 import { buildIndex, findAnnotations } from '@/lib/match';
@@ -22,7 +22,7 @@ const SLOW = 60_000;
 
 function read(html: string) {
   const doc = new JSDOM(html, { url: URL }).window.document;
-  const reading = readArticle(doc);
+  const reading = readPage(doc);
   const map = reading.article ? collectBlocksText(reading.article.blocks) : undefined;
   return { doc, reading, map, annotations: map ? findAnnotations(index, map.text) : [] };
 }

@@ -1,16 +1,29 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { bundledPack } from '@/lib/facts/bundled';
 import { exportFileName, packToJson } from '@/lib/facts/export';
-import { importPack, saveFailedReport } from '@/lib/facts/import';
+import {
+  type ImportPlan,
+  type ImportProgress,
+  type ImportSetting,
+  planImport,
+  planImportInSlices,
+  withImport,
+  withoutImport,
+} from '@/lib/facts/import';
+import { type ImportedPack, stackLayers } from '@/lib/facts/layers';
 import { addFact, EMPTY_FORM } from '@/lib/facts/reader';
 import type { FactPack } from '@/lib/facts/schema';
 
 const EMPTY: FactPack = { format: 1, name: 'My facts', sources: [], entities: [], claims: [] };
+const NOW = new Date('2026-11-25T10:00:00Z');
 
 /** A pack written the way the bundled pack is: shared sources, claims with figures and measures. */
 const PACK: FactPack = {
   format: 1,
-  name: 'Backstory bundled pack',
+  name: 'Hearing notes',
+  author: 'Jane Doe',
+  url: 'https://example.org/packs',
   sources: [
     {
       id: 'src.hearing',
@@ -53,144 +66,147 @@ const PACK: FactPack = {
       measure: 'dprk.crypto-theft.usd',
     },
   ],
+  measures: [{ id: 'dprk.crypto-theft.usd', label: 'North Korea’s crypto theft' }],
 };
 
 const json = (value: unknown) => JSON.stringify(value);
 
-describe('importPack', () => {
-  it('adds every entry of a valid pack and reports the counts', () => {
-    const { pack, report } = importPack(EMPTY, json(PACK));
-    expect(pack).toEqual(PACK);
-    expect(report).toEqual({
-      added: { sources: 2, entities: 2, claims: 1 },
-      duplicates: [],
-      errors: [],
+function setting(parts: { bundled?: FactPack; imported?: ImportedPack[]; yours?: FactPack } = {}) {
+  const layers = stackLayers({ imported: [], yours: EMPTY, ...parts });
+  return { layers, fileName: 'notes.json', now: NOW } satisfies ImportSetting;
+}
+
+/** The preview of an import that must be possible. */
+function previewOf(plan: ImportPlan) {
+  if (!plan.ok) throw new Error(plan.errors.map((e) => e.message).join('\n'));
+  return plan.preview;
+}
+
+describe('planImport', () => {
+  it('previews a valid pack: what it adds, and where it says it comes from', () => {
+    const preview = previewOf(planImport(json(PACK), setting()));
+    expect(preview.origin).toEqual({
+      kind: 'imported',
+      packId: 'pack.mwvycsg0',
+      name: 'Hearing notes',
+      author: 'Jane Doe',
+      url: 'https://example.org/packs',
+      importedAt: '2026-11-25T10:00:00.000Z',
     });
+    expect(preview.imported).toEqual({
+      id: 'pack.mwvycsg0',
+      importedAt: '2026-11-25T10:00:00.000Z',
+      fileName: 'notes.json',
+      pack: PACK,
+    });
+    expect(preview.added.map((a) => a.label)).toEqual([
+      'Source “Testimony to the House Committee”',
+      'Source “A blog post”',
+      'Entity “Alejandro Mayorkas”',
+      'Entity “United States”',
+      'Claim “North Korea stole more than a billion dollars in two years.”',
+    ]);
+    expect([preview.replaced, preview.unchanged, preview.refused]).toEqual([[], 0, []]);
   });
 
-  it('round-trips losslessly: export(import(x)) is x', () => {
-    const text = packToJson(PACK);
-    const { pack } = importPack(EMPTY, text);
-    expect(packToJson(pack)).toBe(text);
+  it('names a pack without a name after its file', () => {
+    const { name: _name, ...unnamed } = PACK;
+    expect(previewOf(planImport(json(unnamed), setting())).origin.name).toBe('notes.json');
   });
 
-  it('round-trips the bundled pack file itself byte for byte', () => {
-    const text = readFileSync('assets/pack/backstory.json', 'utf8');
-    const { pack, report } = importPack(EMPTY, text);
-    expect(report.errors).toEqual([]);
-    expect(report.added.entities).toBeGreaterThan(10);
-    expect(pack).toEqual(JSON.parse(text));
-    expect(packToJson(pack)).toBe(packToJson(JSON.parse(text)));
+  it('says what it replaces, what is already there, and refuses to override the reader’s own', () => {
+    const bundled = { ...PACK, name: 'Bundled' };
+    const { pack: yours } = addFact(EMPTY, { ...EMPTY_FORM, term: 'Kimsuky' });
+    const file = {
+      ...PACK,
+      entities: [
+        { ...PACK.entities[0], summary: 'Changed.' },
+        PACK.entities[1],
+        { ...(yours.entities[0] as FactPack['entities'][0]), summary: 'Theirs.' },
+      ],
+    };
+    const preview = previewOf(planImport(json(file), setting({ bundled, yours })));
+    expect(preview.added).toEqual([]);
+    expect(preview.replaced).toEqual([
+      {
+        section: 'entities',
+        id: 'mayorkas',
+        label: 'Entity “Alejandro Mayorkas”',
+        replaces: { kind: 'bundled', name: 'Bundled' },
+      },
+    ]);
+    expect(preview.unchanged).toBe(4);
+    expect(preview.refused).toEqual([
+      { label: 'Entity “Kimsuky”', reason: 'you have your own entry with this id; yours is kept' },
+    ]);
+    // What is refused is not stored; the reader's own entry stays theirs.
+    expect(preview.imported.pack.entities.map((e) => e.id)).toEqual(['mayorkas', 'usa']);
   });
 
-  it('keeps the reader’s pack name once they have facts, and appends after their facts', () => {
-    const mine = addFact(EMPTY, { ...EMPTY_FORM, term: 'Kimsuky' }).pack;
-    const { pack } = importPack(mine, json(PACK));
-    expect(pack.name).toBe('My facts');
-    expect(pack.entities.map((e) => e.id)).toEqual(['reader.kimsuky', 'mayorkas', 'usa']);
+  it('replaces an earlier import of the same pack, saying what of it goes', () => {
+    const earlier = { id: 'pack.old', importedAt: '2026-01-01T00:00:00.000Z', pack: PACK };
+    const newer = { ...PACK, claims: [] };
+    const preview = previewOf(planImport(json(newer), setting({ imported: [earlier] })));
+    expect(preview.replacesPack).toEqual(earlier);
+    expect(preview.dropped).toBe(1);
+    expect(preview.unchanged).toBe(4);
+    const other = { id: 'pack.other', importedAt: '2026-02-01T00:00:00.000Z', pack: EMPTY };
+    const stored = withImport([earlier, other], preview);
+    expect(stored.map((p) => p.id)).toEqual(['pack.other', preview.imported.id]);
+    expect(withoutImport(stored, preview).map((p) => p.id)).toEqual(['pack.other', 'pack.old']);
   });
 
-  it('is atomic: one wrong entry and nothing is added, with entry and field named', () => {
+  it('is atomic: one wrong entry and nothing can be imported, with entry and field named', () => {
     const broken = {
       ...PACK,
       entities: [PACK.entities[0], { ...PACK.entities[1], kind: 'planet' }],
-      claims: [
-        {
-          ...PACK.claims[0],
-          figure: { value: 'lots', unit: 'USD', qualifier: 'over', period: 'total' },
-        },
-      ],
+      claims: [{ ...PACK.claims[0], figure: { ...PACK.claims[0]?.figure, value: 'lots' } }],
     };
-    const mine = addFact(EMPTY, { ...EMPTY_FORM, term: 'Kimsuky' }).pack;
-    const { pack, report } = importPack(mine, json(broken));
-    expect(pack).toBe(mine);
-    expect(report.added).toEqual({ sources: 0, entities: 0, claims: 0 });
-    expect(report.errors.map(({ path, entryId, field }) => ({ path, entryId, field }))).toEqual([
-      { path: 'entities[1]', entryId: 'usa', field: 'kind' },
-      { path: 'claims[0]', entryId: 'claim.theft', field: 'figure.value' },
+    const plan = planImport(json(broken), setting());
+    expect(plan.ok ? [] : plan.errors.map((e) => e.message)).toEqual([
+      'Entity 2 (“United States”): the kind must be one of person, organisation, country, place, programme, event, concept, not “planet”',
+      'Claim 1 (“North Korea stole more than a billion do…”): the figure’s value must be a number, not “lots”',
     ]);
   });
 
-  it('explains a file that is not JSON, and one that is not a pack', () => {
-    const notJson = importPack(EMPTY, '{"format": 1,');
-    expect(notJson.pack).toBe(EMPTY);
-    expect(notJson.report.errors).toHaveLength(1);
-    expect(notJson.report.errors[0]?.message).toMatch(/^The file is not JSON: /);
-    const notPack = importPack(EMPTY, '[1, 2]');
-    expect(notPack.pack).toBe(EMPTY);
-    expect(notPack.report.errors[0]?.message).toBe(
-      'pack: must be an object with format, sources, entities and claims; got a list',
+  it('explains a file that is not JSON, one that is not a pack, and one with nothing in it', () => {
+    const notJson = planImport('{"format": 1,', setting());
+    expect(notJson.ok ? '' : notJson.errors[0]?.message).toMatch(
+      /^The file is not JSON, so nothing was imported: /,
+    );
+    const notPack = planImport('[1, 2]', setting());
+    expect(notPack.ok ? '' : notPack.errors[0]?.message).toBe(
+      'The file must be a fact pack (an object with format, sources, entities and claims), not a list',
+    );
+    const nothing = planImport(json(EMPTY), setting());
+    expect(nothing.ok ? '' : nothing.errors[0]?.message).toBe(
+      'Nothing was imported: the file has no entries that can be used.',
     );
   });
 
-  it('rejects javascript: and data: source URLs', () => {
-    for (const url of ['javascript:alert(1)', 'data:text/html,<b>x</b>']) {
-      const bad = { ...PACK, sources: [{ ...PACK.sources[0], url }, PACK.sources[1]] };
-      const { pack, report } = importPack(EMPTY, json(bad));
-      expect(pack).toBe(EMPTY);
-      // Entries citing the bad source are wrong too, and say why.
-      expect(report.errors.map((e) => [e.entryId, e.field])).toEqual([
-        ['src.hearing', 'url'],
-        ['mayorkas', 'sourceIds[0]'],
-        ['usa', 'sourceIds[0]'],
-        ['claim.theft', 'subjects[0]'],
-        ['claim.theft', 'sourceId'],
-      ]);
-      expect(report.errors[1]?.message).toMatch(
-        /refers to source "src.hearing", which is itself invalid/,
-      );
-    }
-  });
-
-  it('reports entries already there as duplicates and adds only the new ones', () => {
-    const once = importPack(EMPTY, json(PACK)).pack;
-    const changedMayorkas = { ...PACK.entities[0], summary: 'Edited elsewhere.' };
-    const newSource = { id: 'src.new', title: 'New', publisher: 'P' };
-    const again = importPack(
-      once,
-      json({
-        ...PACK,
-        sources: [...PACK.sources, newSource],
-        entities: [changedMayorkas, PACK.entities[1]],
-      }),
-    );
-    expect(again.report).toEqual({
-      added: { sources: 1, entities: 0, claims: 0 },
-      duplicates: [
-        { section: 'sources', id: 'src.hearing', identical: true },
-        { section: 'sources', id: 'src.blog', identical: true },
-        { section: 'entities', id: 'mayorkas', identical: false },
-        { section: 'entities', id: 'usa', identical: true },
-        { section: 'claims', id: 'claim.theft', identical: true },
-      ],
-      errors: [],
-    });
-    expect(again.pack.entities).toEqual(once.entities);
-    expect(again.pack.sources.map((s) => s.id)).toEqual(['src.hearing', 'src.blog', 'src.new']);
-  });
-
-  it('lets imported claims cite the reader’s sources and the bundled pack', () => {
-    const bundled: FactPack = { ...PACK, name: 'bundled' };
+  it('lets imported entries cite the bundled pack, the reader’s facts and other imports', () => {
     const claim = { ...PACK.claims[0], id: 'mine', sourceId: 'src.blog', subjects: ['usa'] };
     const file = { format: 1, sources: [], entities: [], claims: [claim] };
-    expect(importPack(EMPTY, json(file)).report.errors.map((e) => e.field)).toEqual([
-      'subjects[0]',
-      'sourceId',
-    ]);
-    const { pack, report } = importPack(EMPTY, json(file), bundled);
-    expect(report.errors).toEqual([]);
-    expect(pack.claims).toEqual([claim]);
+    const alone = planImport(json(file), setting());
+    expect(alone.ok ? [] : alone.errors.map((e) => e.field)).toEqual(['subjects.0', 'sourceId']);
+    const imported = [{ id: 'p', importedAt: NOW.toISOString(), pack: PACK }];
+    expect(planImport(json(file), setting({ imported })).ok).toBe(true);
+    expect(planImport(json(file), setting({ bundled: PACK })).ok).toBe(true);
   });
 
-  it('imports 5,000 facts at once', () => {
-    const big: FactPack = { format: 1, sources: [], entities: [], claims: [] };
+  it('imports the bundled pack file itself, unchanged', () => {
+    const text = readFileSync('assets/pack/backstory.json', 'utf8');
+    const preview = previewOf(planImport(text, setting()));
+    expect(preview.imported.pack).toEqual(JSON.parse(text));
+    // Beside the bundled pack, every entry is already there.
+    const again = previewOf(planImport(text, setting({ bundled: bundledPack })));
+    expect([again.added.length, again.replaced.length]).toEqual([0, 0]);
+  });
+
+  it('checks 5,000 facts, in slices with progress, to the same result', async () => {
+    const big: FactPack = { format: 1, name: 'Big', sources: [], entities: [], claims: [] };
     for (let i = 0; i < 5000; i++) {
-      big.sources.push({
-        id: `s${i}`,
-        title: `Source ${i}`,
-        publisher: 'P',
-        url: `https://e.org/${i}`,
-      });
+      big.sources.push({ id: `s${i}`, title: `Source ${i}`, url: `https://e.org/${i}` });
       big.entities.push({
         id: `e${i}`,
         name: `Entity ${i}`,
@@ -201,31 +217,22 @@ describe('importPack', () => {
       });
     }
     const text = packToJson(big);
-    const { pack, report } = importPack(EMPTY, text);
-    expect(report.added).toEqual({ sources: 5000, entities: 5000, claims: 0 });
-    expect(pack.entities).toHaveLength(5000);
-  });
-});
-
-describe('saveFailedReport', () => {
-  it('reports that nothing was imported, and why', () => {
-    expect(saveFailedReport(new Error('Resource::kQuotaBytes quota exceeded'))).toEqual({
-      added: { sources: 0, entities: 0, claims: 0 },
-      duplicates: [],
-      errors: [
-        {
-          path: '',
-          field: '',
-          message:
-            'Your facts could not be saved, so nothing was imported: Resource::kQuotaBytes quota exceeded',
-        },
-      ],
-    });
+    const progress: ImportProgress[] = [];
+    const sliced = await planImportInSlices(text, setting(), (p) => progress.push(p));
+    expect(sliced).toEqual(planImport(text, setting()));
+    expect(previewOf(sliced).added).toHaveLength(10_000);
+    expect(progress.at(-1)).toEqual({ checked: 10_000, total: 10_000 });
+    for (const [i, p] of progress.entries()) {
+      expect(p.checked).toBeGreaterThan(progress[i - 1]?.checked ?? 0);
+    }
   });
 });
 
 describe('export', () => {
-  it('writes indented JSON ending with a newline', () => {
+  it('writes indented JSON ending with a newline, which imports back to the same pack', () => {
+    const text = packToJson(PACK);
+    expect(text.endsWith('}\n')).toBe(true);
+    expect(previewOf(planImport(text, setting())).imported.pack).toEqual(PACK);
     expect(packToJson(EMPTY)).toBe(
       '{\n  "format": 1,\n  "name": "My facts",\n  "sources": [],\n  "entities": [],\n  "claims": []\n}\n',
     );

@@ -59,6 +59,24 @@ describe('mergePacks', () => {
     expect(mergePacks()).toEqual({ format: 1, sources: [], entities: [], claims: [] });
   });
 
+  it('keeps every pack’s measure labels, a reader’s own label winning', () => {
+    const relabelled = mergePacks(bundledPack, {
+      ...reader,
+      measures: [
+        { id: 'dprk.crypto-theft.usd', label: 'Crypto stolen by North Korea' },
+        { id: 'reader.losses.usd', label: 'My losses' },
+      ],
+    });
+    expect(relabelled.measures).toEqual([
+      { id: 'dprk.crypto-theft.usd', label: 'Crypto stolen by North Korea' },
+      {
+        id: 'us.ransom-recovered-from-dprk-2022-07.usd',
+        label: 'the ransom US authorities recovered from North Korean hackers in July 2022',
+      },
+      { id: 'reader.losses.usd', label: 'My losses' },
+    ]);
+  });
+
   it('does not change its inputs', () => {
     expect(bundledPack.entities.find((e) => e.id === 'christopher-wray')?.summary).not.toBe(
       'My own note on Wray.',

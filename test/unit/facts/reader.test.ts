@@ -5,32 +5,15 @@ import {
   formOf,
   newEntityId,
   parseAliases,
-  READER_PUBLISHER,
   type ReaderFactForm,
+  removeClaim,
   removeFact,
   updateFact,
-  validateForm,
 } from '@/lib/facts/reader';
 import type { FactPack } from '@/lib/facts/schema';
 import { validatePack } from '@/lib/facts/validate';
 
 const EMPTY: FactPack = { format: 1, name: 'My facts', sources: [], entities: [], claims: [] };
-
-const BUNDLED: FactPack = {
-  format: 1,
-  sources: [{ id: 's.fbi', title: 'Hearing', publisher: 'Congress' }],
-  entities: [
-    {
-      id: 'wray',
-      name: 'Christopher Wray',
-      kind: 'person',
-      aliases: ['Wray', 'FBI Director'],
-      summary: 'Head of the FBI.',
-      sourceIds: ['s.fbi'],
-    },
-  ],
-  claims: [],
-};
 
 function form(fields: Partial<ReaderFactForm>): ReaderFactForm {
   return { ...EMPTY_FORM, ...fields };
@@ -47,74 +30,6 @@ const LAZARUS = form({
 describe('parseAliases', () => {
   it('trims, drops empties, repeats and the term itself', () => {
     expect(parseAliases(LAZARUS)).toEqual(['Lazarus', 'APT38']);
-  });
-});
-
-describe('validateForm', () => {
-  it('accepts a complete form', () => {
-    expect(validateForm(LAZARUS, [EMPTY, BUNDLED])).toEqual({});
-  });
-
-  it('asks for a term', () => {
-    expect(validateForm(form({ term: '   ' }), [EMPTY])).toEqual({ term: 'Enter a term.' });
-  });
-
-  it('rejects a term or alias another entity already uses, in the bundled pack or the reader’s', () => {
-    const { pack } = addFact(EMPTY, LAZARUS);
-    expect(validateForm(form({ term: 'wray' }), [pack, BUNDLED])).toEqual({
-      term: '“wray” is already used by “Christopher Wray”.',
-    });
-    expect(validateForm(form({ term: 'Bureau', aliases: 'APT38' }), [pack, BUNDLED])).toEqual({
-      aliases: '“APT38” is already used by “Lazarus Group”.',
-    });
-  });
-
-  it('allows an edited fact to keep its own term and aliases', () => {
-    const { pack, entityId } = addFact(EMPTY, LAZARUS);
-    expect(validateForm(LAZARUS, [pack, BUNDLED], entityId)).toEqual({});
-  });
-
-  it('accepts only http and https source URLs', () => {
-    for (const sourceUrl of [
-      'javascript:alert(1)',
-      'data:text/html,hi',
-      'ftp://x.org',
-      'not a url',
-    ]) {
-      expect(validateForm(form({ term: 'X', sourceTitle: 'T', sourceUrl }), [EMPTY])).toEqual({
-        sourceUrl: 'Enter a web address starting with http:// or https://.',
-      });
-    }
-    expect(
-      validateForm(form({ term: 'X', sourceTitle: 'T', sourceUrl: 'http://x.org/a' }), [EMPTY]),
-    ).toEqual({});
-  });
-
-  it('asks for a source title when a URL is given', () => {
-    expect(validateForm(form({ term: 'X', sourceUrl: 'https://x.org' }), [EMPTY])).toEqual({
-      sourceTitle: 'Enter the title of the source.',
-    });
-  });
-
-  it('rejects a figure without a unit, a value that is not a number, and an unknown period', () => {
-    const figure = form({ term: 'Theft', sourceTitle: 'T', figureValue: '1,000' });
-    expect(validateForm(figure, [EMPTY])).toEqual({
-      figureUnit: 'A figure needs a unit, e.g. USD or count.',
-    });
-    expect(validateForm({ ...figure, figureValue: 'lots', figureUnit: 'USD' }, [EMPTY])).toEqual({
-      figureValue: 'Enter the figure as a number, e.g. 1000000000.',
-    });
-    expect(
-      validateForm({ ...figure, figureUnit: 'USD', figurePeriod: 'last year' }, [EMPTY]),
-    ).toEqual({ figurePeriod: 'Use total, year:2024, month:2023-07, past:2y or since:2017.' });
-  });
-
-  it('requires a source for a figure: says who', () => {
-    expect(
-      validateForm(form({ term: 'X', figureValue: '3', figureUnit: 'count' }), [EMPTY]),
-    ).toEqual({
-      sourceTitle: 'A figure needs a source: enter its title.',
-    });
   });
 });
 
@@ -154,23 +69,26 @@ describe('addFact', () => {
         term: 'Crypto theft',
         kind: 'event',
         sourceTitle: 'Testimony',
-        figureValue: '1,000,000,000',
-        figureUnit: 'USD',
-        figureQualifier: 'over',
-        figurePeriod: 'past:2y',
-        figureMeasure: 'dprk.crypto-theft.usd',
+        figure: 'more than $1,000,000,000 in the past two years',
+        measure: 'dprk.crypto-theft.usd',
       }),
     );
-    expect(pack.sources[0]?.publisher).toBe(READER_PUBLISHER);
+    // No link, so no publisher is known; and no quote was given, so the claim quotes nothing.
+    expect(pack.sources).toEqual([{ id: 'reader.crypto-theft.source', title: 'Testimony' }]);
     expect(pack.entities[0]?.kind).toBe('event');
     expect(pack.claims).toEqual([
       {
         id: 'reader.crypto-theft.figure',
-        statement: 'Crypto theft: over $1 billion in the past 2 years',
+        statement: 'Crypto theft: over $1 billion in the past two years',
         subjects: ['reader.crypto-theft'],
         sourceId: 'reader.crypto-theft.source',
-        evidence: 'over $1 billion in the past 2 years',
-        figure: { value: 1_000_000_000, unit: 'USD', qualifier: 'over', period: 'past:2y' },
+        figure: {
+          value: 1_000_000_000,
+          unit: 'USD',
+          qualifier: 'over',
+          period: 'past:2y',
+          scope: 'total',
+        },
         measure: 'dprk.crypto-theft.usd',
       },
     ]);
@@ -191,15 +109,70 @@ describe('addFact', () => {
   });
 });
 
+describe('sources and quotes', () => {
+  it('names a source given by its link alone after its site', () => {
+    const { pack } = addFact(
+      EMPTY,
+      form({ term: 'Kimsuky', sourceUrl: 'https://www.fbi.gov/news/kimsuky' }),
+    );
+    expect(pack.sources).toEqual([
+      { id: 'reader.kimsuky.source', title: 'fbi.gov', url: 'https://www.fbi.gov/news/kimsuky' },
+    ]);
+    expect(validatePack(pack).ok).toBe(true);
+  });
+
+  it('keeps the date a source was published', () => {
+    const { pack, entityId } = addFact(EMPTY, { ...LAZARUS, sourcePublished: '2023-08' });
+    expect(pack.sources[0]?.published).toBe('2023-08');
+    expect(formOf(pack, entityId)?.sourcePublished).toBe('2023-08');
+  });
+
+  it('quotes the source on a figure only with the reader’s own quote', () => {
+    const figure = form({
+      term: 'Theft',
+      sourceTitle: 'Testimony',
+      figure: '$1.7 billion',
+      measure: 'theft.usd',
+      quote: 'stole $1.7 billion',
+    });
+    const { pack, entityId } = addFact(EMPTY, figure);
+    expect(pack.claims[0]?.evidence).toBe('stole $1.7 billion');
+    expect(pack.notes).toBeUndefined();
+    expect(formOf(pack, entityId)?.quote).toBe('stole $1.7 billion');
+    expect(updateFact(pack, entityId, { ...figure, quote: '' }).claims[0]).not.toHaveProperty(
+      'evidence',
+    );
+  });
+
+  it('keeps a quote given without a figure as a note on the fact', () => {
+    const quoted = {
+      ...LAZARUS,
+      aliases: 'Lazarus, APT38',
+      quote: 'one of the most prolific groups',
+    };
+    const { pack, entityId } = addFact(EMPTY, quoted);
+    expect(pack.notes).toEqual([
+      {
+        id: 'reader.lazarus-group.note',
+        about: { kind: 'entity', id: 'reader.lazarus-group' },
+        text: '',
+        quote: 'one of the most prolific groups',
+        sourceIds: ['reader.lazarus-group.source'],
+      },
+    ]);
+    expect(validatePack(pack).ok).toBe(true);
+    expect(formOf(pack, entityId)).toEqual(quoted);
+    expect(updateFact(pack, entityId, quoted)).toEqual(pack);
+    expect(updateFact(pack, entityId, LAZARUS).notes).toBeUndefined();
+  });
+});
+
 describe('formOf and updateFact', () => {
   const figureForm = form({
     ...LAZARUS,
     aliases: 'Lazarus, APT38',
-    figureValue: '600000000',
-    figureUnit: 'USD',
-    figureQualifier: 'about',
-    figurePeriod: 'year:2022',
-    figureMeasure: 'lazarus.theft.usd',
+    figure: 'about $600 million in 2022',
+    measure: 'lazarus.theft.usd',
   });
 
   it('shows a fact as the form that wrote it', () => {
@@ -219,22 +192,17 @@ describe('formOf and updateFact', () => {
       ...figureForm,
       details: 'Changed.',
       sourceUrl: 'https://example.com/new',
-      figureValue: '700000000',
+      figure: 'about $700 million in 2022',
     });
     expect(edited.entities[0]?.summary).toBe('Changed.');
     expect(edited.sources[0]?.url).toBe('https://example.com/new');
     expect(edited.claims[0]?.figure?.value).toBe(700_000_000);
-    const cleared = updateFact(edited, entityId, {
-      ...figureForm,
-      figureValue: '',
-      figureUnit: '',
-      figureMeasure: '',
-    });
+    const cleared = updateFact(edited, entityId, { ...figureForm, figure: '', measure: '' });
     expect(cleared.claims).toEqual([]);
     expect(cleared.sources).toHaveLength(1);
   });
 
-  it('removes the source when its title is cleared', () => {
+  it('removes the source when its title and link are cleared', () => {
     const { pack, entityId } = addFact(EMPTY, LAZARUS);
     const edited = updateFact(pack, entityId, { ...LAZARUS, sourceTitle: '', sourceUrl: '' });
     expect(edited.sources).toEqual([]);
@@ -271,12 +239,12 @@ describe('formOf and updateFact', () => {
       ],
     };
     const shown = formOf(imported, 'e');
-    expect(shown).toMatchObject({ sourceTitle: 'A', figureValue: '5', figureMeasure: 'e.usd' });
+    expect(shown).toMatchObject({ sourceTitle: 'A', figure: 'about $5', measure: 'e.usd' });
     if (!shown) throw new Error('no form');
     expect(updateFact(imported, 'e', shown)).toEqual(imported);
-    expect(updateFact(imported, 'e', { ...shown, figureValue: '6' }).claims[0]).toEqual({
+    expect(updateFact(imported, 'e', { ...shown, figure: 'about $6' }).claims[0]).toEqual({
       ...imported.claims[0],
-      figure: { value: 6, unit: 'USD', qualifier: 'about', period: 'total' },
+      figure: { value: 6, unit: 'USD', qualifier: 'about', period: 'total', scope: 'total' },
     });
   });
 });
@@ -285,13 +253,18 @@ describe('removeFact', () => {
   it('removes the entity, its own claim and its now unused source', () => {
     const { pack, entityId } = addFact(
       EMPTY,
-      form({ term: 'X', sourceTitle: 'T', figureValue: '1', figureUnit: 'count' }),
+      form({ term: 'X', sourceTitle: 'T', figure: '1', measure: 'hackers' }),
     );
     const other = addFact(pack, form({ term: 'Y' })).pack;
     const after = removeFact(other, entityId);
     expect(after.entities.map((e) => e.id)).toEqual(['reader.y']);
     expect(after.claims).toEqual([]);
     expect(after.sources).toEqual([]);
+  });
+
+  it('removes notes about the entity and about its claims', () => {
+    const { pack, entityId } = addFact(EMPTY, { ...LAZARUS, quote: 'prolific' });
+    expect(removeFact(pack, entityId)).toEqual(EMPTY);
   });
 
   it('keeps shared claims and sources for the other entities', () => {
@@ -311,5 +284,25 @@ describe('removeFact', () => {
       entities: [pack.entities[1]],
       claims: [{ ...pack.claims[0], subjects: ['b'] }],
     });
+  });
+});
+
+describe('removeClaim', () => {
+  it('removes the claim, notes about it and its now unused source', () => {
+    const { pack } = addFact(
+      EMPTY,
+      form({ term: 'X', sourceTitle: 'T', figure: '1', measure: 'hackers' }),
+    );
+    const noted: FactPack = {
+      ...pack,
+      notes: [
+        { id: 'n', about: { kind: 'claim', id: 'reader.x.figure' }, text: 'Hm.', sourceIds: [] },
+      ],
+    };
+    const after = removeClaim(noted, 'reader.x.figure');
+    expect(after.claims).toEqual([]);
+    expect(after.notes).toBeUndefined();
+    // The entity still cites the source.
+    expect(after.sources).toEqual(pack.sources);
   });
 });

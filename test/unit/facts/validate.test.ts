@@ -72,15 +72,29 @@ describe('validatePack', () => {
     expect(validatePack(validPack())).toEqual({ ok: true, pack: validPack() });
   });
 
-  it('names the entry, id, field and allowed values for a wrong enum value', () => {
+  it('names the entry by position and name, the field in words, and the allowed values', () => {
     expect(errorsOf(packWith((p) => (p.entities[0].kind = 'human')))).toEqual([
       {
         path: 'entities[0]',
         entryId: 'wray',
+        entry: 'Entity 1 (“Christopher Wray”)',
         field: 'kind',
+        problem:
+          'the kind must be one of person, organisation, country, place, programme, event, concept, not “human”',
         message:
-          'entities[0] (id "wray"): field "kind" must be one of person, organisation, country, place, programme, event, concept; got "human"',
+          'Entity 1 (“Christopher Wray”): the kind must be one of person, organisation, country, place, programme, event, concept, not “human”',
       },
+    ]);
+  });
+
+  it('says a bad link in words, once', () => {
+    const errors = errorsOf(
+      packWith((p) =>
+        p.sources.push({ id: 'evil', title: 'Evil', publisher: 'X', url: 'javascript:alert(1)' }),
+      ),
+    );
+    expect(errors.map((e) => [e.field, e.message])).toEqual([
+      ['url', 'Source 3 (“Evil”): the link must start with http:// or https://'],
     ]);
   });
 
@@ -95,11 +109,11 @@ describe('validatePack', () => {
       }),
     );
     expect(errors.map((e) => e.message)).toEqual([
-      'sources[1] (id "spare"): field "title" is missing',
-      'sources[1] (id "spare"): field "publisher" must be a non-empty string; got 42',
-      'entities[0] (id "wray"): field "name" must be a non-empty string; got "   "',
-      'entities[0] (id "wray"): field "aliases" must be a list of strings; got "Wray"',
-      'claims[0] (id "theft"): field "statement" must be a non-empty string; got null',
+      'Source 2 (“spare”): the title is missing',
+      'Source 2 (“spare”): the publisher must be text, not 42',
+      'Entity 1 (“wray”): the name is empty',
+      'Entity 1 (“wray”): the aliases must be a list, not “Wray”',
+      'Claim 1 (“theft”): the statement must be text, not null',
     ]);
   });
 
@@ -108,26 +122,35 @@ describe('validatePack', () => {
       {
         path: 'entities[0]',
         entryId: 'wray',
-        field: 'aliases[1]',
-        message: 'entities[0] (id "wray"): field "aliases[1]" must be a non-empty string; got ""',
+        entry: 'Entity 1 (“Christopher Wray”)',
+        field: 'aliases.1',
+        problem: 'alias 2 is empty',
+        message: 'Entity 1 (“Christopher Wray”): alias 2 is empty',
       },
       {
         path: 'entities[0]',
         entryId: 'wray',
-        field: 'aliases[2]',
-        message: 'entities[0] (id "wray"): field "aliases[2]" must be a non-empty string; got 7',
+        entry: 'Entity 1 (“Christopher Wray”)',
+        field: 'aliases.2',
+        problem: 'alias 3 must be text, not 7',
+        message: 'Entity 1 (“Christopher Wray”): alias 3 must be text, not 7',
       },
     ]);
   });
 
-  it('reports an entry without an id by its position only', () => {
+  it('reports an entry without an id by its position and name', () => {
     expect(errorsOf(packWith((p) => delete p.entities[0].id))).toEqual([
       {
         path: 'entities[0]',
+        entry: 'Entity 1 (“Christopher Wray”)',
         field: 'id',
-        message: 'entities[0]: field "id" is missing',
+        problem: 'the id is missing',
+        message: 'Entity 1 (“Christopher Wray”): the id is missing',
       },
     ]);
+    expect(
+      errorsOf(packWith((p) => (p.entities[0] = { kind: 'person' }))).map((e) => e.message)[0],
+    ).toBe('Entity 1: the id is missing');
   });
 
   it('rejects a second entry with the same id in a list', () => {
@@ -136,9 +159,10 @@ describe('validatePack', () => {
       {
         path: 'entities[2]',
         entryId: 'wray',
+        entry: 'Entity 3 (“Other”)',
         field: 'id',
-        message:
-          'entities[2] (id "wray"): field "id" "wray" is already used by entities[0]; ids must be unique',
+        problem: 'the id “wray” is already used by entity 1',
+        message: 'Entity 3 (“Other”): the id “wray” is already used by entity 1',
       },
     ]);
   });
@@ -158,18 +182,18 @@ describe('validatePack', () => {
     expect(errors.map((e) => [e.path, e.field, e.message])).toEqual([
       [
         'entities[0]',
-        'sourceIds[1]',
-        'entities[0] (id "wray"): field "sourceIds[1]" refers to source "nowhere", which does not exist',
+        'sourceIds.1',
+        'Entity 1 (“Christopher Wray”): source 2 “nowhere” does not exist',
       ],
       [
         'claims[0]',
-        'subjects[1]',
-        'claims[0] (id "theft"): field "subjects[1]" refers to entity "kim", which does not exist',
+        'subjects.1',
+        'Claim 1 (“North Korea stole over $1 billion in two…”): subject 2 “kim” does not exist',
       ],
       [
         'claims[0]',
         'sourceId',
-        'claims[0] (id "theft"): field "sourceId" refers to source "gone", which does not exist',
+        'Claim 1 (“North Korea stole over $1 billion in two…”): the source “gone” does not exist',
       ],
     ]);
   });
@@ -177,44 +201,33 @@ describe('validatePack', () => {
   it('says when a reference points at an entry that is itself invalid', () => {
     const errors = errorsOf(packWith((p) => (p.entities[1].kind = 'nation')));
     expect(errors.map((e) => e.message)).toEqual([
-      'entities[1] (id "nk"): field "kind" must be one of person, organisation, country, place, programme, event, concept; got "nation"',
-      'claims[0] (id "theft"): field "subjects[0]" refers to entity "nk", which is itself invalid',
+      'Entity 2 (“North Korea”): the kind must be one of person, organisation, country, place, programme, event, concept, not “nation”',
+      'Claim 1 (“North Korea stole over $1 billion in two…”): subject 1 “nk” has a problem of its own',
     ]);
   });
 
   it('requires a claim to be about at least one entity', () => {
-    expect(errorsOf(packWith((p) => (p.claims[0].subjects = [])))).toEqual([
-      {
-        path: 'claims[0]',
-        entryId: 'theft',
-        field: 'subjects',
-        message: 'claims[0] (id "theft"): field "subjects" must name at least one entity',
-      },
+    expect(errorsOf(packWith((p) => (p.claims[0].subjects = []))).map((e) => e.problem)).toEqual([
+      'the subjects must name at least one entity',
     ]);
   });
 
-  it('checks every part of a figure', () => {
+  it('checks every part of a figure, naming each part', () => {
     const errors = errorsOf(
       packWith((p) => {
         p.claims[0].figure = { value: '1e9', unit: '', qualifier: 'roughly', period: 'two years' };
       }),
     );
-    expect(errors.map((e) => [e.field, e.message])).toEqual([
-      [
-        'figure.value',
-        'claims[0] (id "theft"): field "figure.value" must be a finite number; got "1e9"',
-      ],
-      [
-        'figure.unit',
-        'claims[0] (id "theft"): field "figure.unit" must be a non-empty string such as "USD" or "years"; got ""',
-      ],
+    expect(errors.map((e) => [e.field, e.problem])).toEqual([
+      ['figure.value', 'the figure’s value must be a number, not “1e9”'],
+      ['figure.unit', 'the figure’s unit is empty'],
       [
         'figure.qualifier',
-        'claims[0] (id "theft"): field "figure.qualifier" must be one of exact, over, about, under, up-to; got "roughly"',
+        'the figure’s qualifier must be one of exact, over, about, under, up-to, not “roughly”',
       ],
       [
         'figure.period',
-        'claims[0] (id "theft"): field "figure.period" must be "total", "past:<n>y", "past:<n>m", "year:YYYY", "month:YYYY-MM" or "since:YYYY"; got "two years"',
+        'the figure’s period must be total, past:2y, past:18m, year:2024, month:2023-07, since:2017 or range:2017-2023 (the period it covers), not “two years”',
       ],
     ]);
   });
@@ -234,6 +247,7 @@ describe('validatePack', () => {
       'year:2023',
       'month:2023-07',
       'since:2017',
+      'range:2017-2023',
     ]) {
       expect(errorsOf(packWith((p) => (p.claims[0].figure.period = period))), period).toEqual([]);
     }
@@ -246,11 +260,11 @@ describe('validatePack', () => {
   });
 
   it('requires a measure with a figure, and a figure with a measure', () => {
-    expect(errorsOf(packWith((p) => delete p.claims[0].measure)).map((e) => e.message)).toEqual([
-      'claims[0] (id "theft"): field "measure" is missing; a claim with a figure needs a measure to be compared',
+    expect(errorsOf(packWith((p) => delete p.claims[0].measure)).map((e) => e.problem)).toEqual([
+      'the measure is missing: a claim with a figure needs a measure to be compared',
     ]);
-    expect(errorsOf(packWith((p) => delete p.claims[0].figure)).map((e) => e.message)).toEqual([
-      'claims[0] (id "theft"): field "measure" is set but the claim has no figure to compare',
+    expect(errorsOf(packWith((p) => delete p.claims[0].figure)).map((e) => e.problem)).toEqual([
+      'the measure is set, but the claim has no figure to compare',
     ]);
   });
 
@@ -265,9 +279,7 @@ describe('validatePack', () => {
       expect(
         errorsOf(packWith((p) => (p.sources[1].url = url))).map((e) => e.message),
         url,
-      ).toEqual([
-        `sources[1] (id "spare"): field "url" must be an http: or https: URL; got ${JSON.stringify(url)}`,
-      ]);
+      ).toEqual(['Source 2 (“Another article”): the link must start with http:// or https://']);
     }
   });
 
@@ -277,10 +289,8 @@ describe('validatePack', () => {
     }
     for (const date of ['2023-13', '2023-02-29', '2023-8', 'August 2023', '2023-08-00']) {
       expect(
-        errorsOf(packWith((p) => (p.sources[1].published = date))).map((e) => e.message),
-      ).toEqual([
-        `sources[1] (id "spare"): field "published" must be a date "YYYY", "YYYY-MM" or "YYYY-MM-DD"; got ${JSON.stringify(date)}`,
-      ]);
+        errorsOf(packWith((p) => (p.sources[1].published = date))).map((e) => e.problem),
+      ).toEqual([`the date published must be written 2023, 2023-08 or 2023-08-17, not “${date}”`]);
     }
   });
 
@@ -290,11 +300,9 @@ describe('validatePack', () => {
     expect(errorsOf(packWith((p) => (p.claims[0].evidence = fourteen)))).toEqual([]);
     expect(
       errorsOf(packWith((p) => (p.claims[0].evidence = `${fourteen} fifteen`))).map(
-        (e) => e.message,
+        (e) => e.problem,
       ),
-    ).toEqual([
-      'claims[0] (id "theft"): field "evidence" must be a short verbatim phrase of at most 14 words; got 15 words',
-    ]);
+    ).toEqual(['the quote must be at most 14 words long, not 15']);
   });
 
   it('checks optional fields when present', () => {
@@ -304,9 +312,9 @@ describe('validatePack', () => {
         p.claims[0].attributedTo = '';
       }),
     );
-    expect(errors.map((e) => e.message)).toEqual([
-      'entities[0] (id "wray"): field "generic" must be true or false; got "yes"',
-      'claims[0] (id "theft"): field "attributedTo" must be a non-empty string; got ""',
+    expect(errors.map((e) => e.problem)).toEqual([
+      '“generic” must be true or false, not “yes”',
+      'who said it is empty',
     ]);
   });
 
@@ -314,22 +322,29 @@ describe('validatePack', () => {
     expect(errorsOf(packWith((p) => (p.entities[0].summary = '')))).toEqual([]);
   });
 
-  it('rejects fields the format does not have, including __proto__', () => {
+  it('names every field the format does not have, including __proto__, and nested ones', () => {
     const input = JSON.parse(
-      JSON.stringify(validPack()).replace(
-        '"id":"wray"',
-        '"id":"wray","sumary":"typo","__proto__":{"kind":"x"}',
-      ),
+      JSON.stringify(validPack())
+        .replace('"id":"wray"', '"id":"wray","sumary":"typo","__proto__":{"kind":"x"}')
+        .replace('"period":"past:2y"', '"period":"past:2y","basis":"total"'),
     );
-    expect(errorsOf(input).map((e) => e.field)).toEqual(['sumary', '__proto__']);
-    expect(errorsOf(input)[0]?.message).toBe(
-      'entities[0] (id "wray"): field "sumary" is not part of the format (allowed: id, name, kind, aliases, summary, sourceIds, generic)',
-    );
+    expect(errorsOf(input).map((e) => e.field)).toEqual(['sumary', '__proto__', 'figure.basis']);
+    expect(errorsOf(input).map((e) => e.message)).toEqual([
+      'Entity 1 (“Christopher Wray”): “sumary” is not part of the format (allowed here: id, name, kind, aliases, summary, sourceIds, generic)',
+      'Entity 1 (“Christopher Wray”): “__proto__” is not part of the format (allowed here: id, name, kind, aliases, summary, sourceIds, generic)',
+      'Claim 1 (“North Korea stole over $1 billion in two…”): “basis” is not part of the format (allowed here: value, unit, qualifier, period, scope, incident)',
+    ]);
   });
 
   it('checks the pack itself', () => {
     expect(errorsOf(packWith((p) => (p.format = 2)))).toEqual([
-      { path: '', field: 'format', message: 'pack: field "format" must be 1; got 2' },
+      {
+        path: '',
+        entry: 'The file',
+        field: 'format',
+        problem: 'the format must be 1, not 2',
+        message: 'The file: the format must be 1, not 2',
+      },
     ]);
     expect(
       errorsOf(
@@ -340,62 +355,69 @@ describe('validatePack', () => {
         }),
       ).map((e) => e.message),
     ).toEqual([
-      'pack: field "extra" is not part of the format (allowed: format, name, sources, entities, claims)',
-      'pack: field "name" must be a string; got 5',
-      'pack: field "sources" must be a list; got an object',
-      'entities[0] (id "wray"): field "sourceIds[0]" refers to source "src", which does not exist',
-      'entities[1] (id "nk"): field "sourceIds[0]" refers to source "src", which does not exist',
-      'claims[0] (id "theft"): field "subjects[0]" refers to entity "nk", which is itself invalid',
-      'claims[0] (id "theft"): field "sourceId" refers to source "src", which does not exist',
+      'The file: the name must be text, not 5',
+      'The file: the sources must be a list, not an object',
+      'The file: “extra” is not part of the format (allowed here: format, name, author, url, sources, entities, claims, measures, notes)',
+      'Entity 1 (“Christopher Wray”): source 1 “src” does not exist',
+      'Entity 2 (“North Korea”): source 1 “src” does not exist',
+      'Claim 1 (“North Korea stole over $1 billion in two…”): subject 1 “nk” has a problem of its own',
+      'Claim 1 (“North Korea stole over $1 billion in two…”): the source “src” does not exist',
     ]);
   });
 
   it('reports an entry that is not an object', () => {
     expect(errorsOf(packWith((p) => p.claims.push('a claim', null, [1])))).toEqual([
-      { path: 'claims[1]', field: '', message: 'claims[1]: must be an object; got "a claim"' },
-      { path: 'claims[2]', field: '', message: 'claims[2]: must be an object; got null' },
-      { path: 'claims[3]', field: '', message: 'claims[3]: must be an object; got a list' },
+      {
+        path: 'claims[1]',
+        entry: 'Claim 2',
+        field: '',
+        problem: 'must be an object, not “a claim”',
+        message: 'Claim 2 must be an object, not “a claim”',
+      },
+      {
+        path: 'claims[2]',
+        entry: 'Claim 3',
+        field: '',
+        problem: 'must be an object, not null',
+        message: 'Claim 3 must be an object, not null',
+      },
+      {
+        path: 'claims[3]',
+        entry: 'Claim 4',
+        field: '',
+        problem: 'must be an object, not a list',
+        message: 'Claim 4 must be an object, not a list',
+      },
     ]);
   });
 
   it('shortens long values in messages', () => {
     const long = 'x'.repeat(100_000);
     const [error] = errorsOf(packWith((p) => (p.entities[0].kind = long)));
-    expect(error?.message.endsWith(`got "${'x'.repeat(40)}…"`)).toBe(true);
+    expect(error?.message.endsWith(`not “${'x'.repeat(40)}…”`)).toBe(true);
     expect(error?.message.length).toBeLessThan(200);
+    const [named] = errorsOf(packWith((p) => (p.entities[0] = { name: long })));
+    expect(named?.message).toBe(`Entity 1 (“${'x'.repeat(40)}…”): the id is missing`);
   });
 });
+
+const NOT_A_PACK =
+  'The file must be a fact pack (an object with format, sources, entities and claims), not';
 
 describe('validatePack on garbage', () => {
   const huge = { format: 1, sources: Array(100_000).fill(null), entities: [], claims: [] };
   const nullProto = Object.assign(Object.create(null), { format: 1 });
   const inputs: [string, unknown, string][] = [
-    ['null', null, 'pack: must be an object with format, sources, entities and claims; got null'],
-    [
-      'undefined',
-      undefined,
-      'pack: must be an object with format, sources, entities and claims; got nothing',
-    ],
-    ['a list', [], 'pack: must be an object with format, sources, entities and claims; got a list'],
-    [
-      'a string',
-      'pack',
-      'pack: must be an object with format, sources, entities and claims; got "pack"',
-    ],
-    ['a number', 3, 'pack: must be an object with format, sources, entities and claims; got 3'],
-    [
-      'a function',
-      () => 1,
-      'pack: must be an object with format, sources, entities and claims; got a function',
-    ],
-    [
-      'a symbol',
-      Symbol('x'),
-      'pack: must be an object with format, sources, entities and claims; got a symbol',
-    ],
-    ['a bigint', 10n, 'pack: must be an object with format, sources, entities and claims; got 10'],
-    ['an empty object', {}, 'pack: field "format" must be 1; got nothing'],
-    ['a null-prototype object', nullProto, 'pack: field "sources" must be a list; got nothing'],
+    ['null', null, `${NOT_A_PACK} null`],
+    ['undefined', undefined, `${NOT_A_PACK} empty`],
+    ['a list', [], `${NOT_A_PACK} a list`],
+    ['a string', 'pack', `${NOT_A_PACK} “pack”`],
+    ['a number', 3, `${NOT_A_PACK} 3`],
+    ['a function', () => 1, `${NOT_A_PACK} a function`],
+    ['a symbol', Symbol('x'), `${NOT_A_PACK} a symbol`],
+    ['a bigint', 10n, `${NOT_A_PACK} 10`],
+    ['an empty object', {}, 'The file: the format is missing'],
+    ['a null-prototype object', nullProto, 'The file: the sources are missing'],
   ];
 
   it.each(inputs)('never throws on %s and says what is wrong', (_name, input, first) => {
@@ -408,7 +430,7 @@ describe('validatePack on garbage', () => {
     const result = validatePack(huge);
     expect(result.ok ? [] : [result.errors.length, result.errors[99_999]?.message]).toEqual([
       100_000,
-      'sources[99999]: must be an object; got null',
+      'Source 100000 must be an object, not null',
     ]);
   });
 
@@ -420,13 +442,13 @@ describe('validatePack on garbage', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(result.ok ? [] : result.errors.map((e) => e.field)).toEqual([
       '__proto__',
-      '__proto__',
       'id',
       'name',
       'kind',
       'aliases',
       'summary',
       'sourceIds',
+      '__proto__',
     ]);
   });
 
@@ -434,7 +456,7 @@ describe('validatePack on garbage', () => {
     const key = 'k'.repeat(100_000);
     const result = validatePack({ format: 1, sources: [], entities: [], claims: [], [key]: 1 });
     expect(result.ok ? '' : result.errors[0]?.message).toBe(
-      `pack: field "${'k'.repeat(40)}…" is not part of the format (allowed: format, name, sources, entities, claims)`,
+      `The file: “${'k'.repeat(40)}…” is not part of the format (allowed here: format, name, author, url, sources, entities, claims, measures, notes)`,
     );
   });
 
@@ -464,7 +486,7 @@ describe('checkEntries', () => {
     expect(pack).toEqual(validPack());
     expect(errors.map((e) => [e.path, e.entryId, e.field])).toEqual([
       ['entities[2]', 'bad', 'kind'],
-      ['claims[1]', 'bad-claim', 'subjects[0]'],
+      ['claims[1]', 'bad-claim', 'subjects.0'],
     ]);
   });
 
@@ -481,10 +503,10 @@ describe('checkEntries', () => {
     };
     // Without the context, "mine" cites an unknown source, and the claim then cites an invalid entity.
     expect(checkEntries(reader).errors.map((e) => e.message)).toEqual([
-      'entities[0] (id "mine"): field "sourceIds[0]" refers to source "src", which does not exist',
-      'claims[0] (id "c"): field "subjects[0]" refers to entity "mine", which is itself invalid',
-      'claims[0] (id "c"): field "subjects[1]" refers to entity "wray", which does not exist',
-      'claims[0] (id "c"): field "sourceId" refers to source "src", which does not exist',
+      'Entity 1 (“Mine”): source 1 “src” does not exist',
+      'Claim 1 (“S.”): subject 1 “mine” has a problem of its own',
+      'Claim 1 (“S.”): subject 2 “wray” does not exist',
+      'Claim 1 (“S.”): the source “src” does not exist',
     ]);
     const { pack, errors } = checkEntries(reader, validPack());
     expect(errors).toEqual([]);
@@ -497,10 +519,96 @@ describe('checkEntries', () => {
       errors: [
         {
           path: '',
+          entry: 'The file',
           field: '',
-          message: 'pack: must be an object with format, sources, entities and claims; got "nope"',
+          problem:
+            'must be a fact pack (an object with format, sources, entities and claims), not “nope”',
+          message: `${NOT_A_PACK} “nope”`,
         },
       ],
+    });
+  });
+});
+
+describe('notes, ratings and pack details', () => {
+  const note = (about: object, fields: object = {}) => ({
+    id: 'n1',
+    about,
+    text: 'Testified again in 2024.',
+    sourceIds: ['src'],
+    ...fields,
+  });
+
+  it('accepts notes on entities and claims, a rating, and who made the pack', () => {
+    const pack = packWith((p) => {
+      p.author = 'Jane Doe';
+      p.url = 'https://example.org/packs';
+      p.notes = [
+        note({ kind: 'entity', id: 'wray' }),
+        note({ kind: 'claim', id: 'theft' }, { id: 'n2', text: '', quote: 'over $1 billion' }),
+      ];
+      p.claims.push({
+        id: 'checked',
+        statement: 'A claim no entity of the pack names.',
+        subjects: [],
+        sourceId: 'spare',
+        rating: { label: 'Mostly false', value: 2, best: 6, worst: 1 },
+      });
+    });
+    expect(errorsOf(pack)).toEqual([]);
+    expect(checkEntries(pack).pack).toEqual(pack);
+  });
+
+  it('keeps quotes and publishers optional: a claim quotes its source only when it has a quote', () => {
+    const pack = packWith((p) => {
+      delete p.claims[0].evidence;
+      delete p.sources[1].publisher;
+    });
+    expect(errorsOf(pack)).toEqual([]);
+  });
+
+  it('says what a note is about must exist, and that a note needs words or a quote', () => {
+    const pack = packWith((p) => {
+      p.notes = [
+        note({ kind: 'entity', id: 'kim' }),
+        note({ kind: 'claim', id: 'wray' }, { id: 'n2', text: ' ' }),
+        note({ kind: 'person', id: 'wray' }, { id: 'n3' }),
+      ];
+    });
+    expect(errorsOf(pack).map((e) => [e.field, e.message])).toEqual([
+      [
+        'about.id',
+        'Note 1 (“Testified again in 2024.”): the entity or claim it is about “kim” does not exist',
+      ],
+      ['text', 'Note 2 (“n2”): the note is empty: a note needs your words or a quote'],
+      ['about.id', 'Note 2 (“n2”): the entity or claim it is about “wray” does not exist'],
+      [
+        'about.kind',
+        'Note 3 (“Testified again in 2024.”): the kind of what it is about must be one of entity, claim, not “person”',
+      ],
+    ]);
+  });
+
+  it('lets a claim name no entity only when a fact-checker rated it', () => {
+    expect(errorsOf(packWith((p) => (p.claims[0].subjects = []))).map((e) => e.problem)).toEqual([
+      'the subjects must name at least one entity',
+    ]);
+    const rated = packWith((p) => {
+      p.claims[0].subjects = [];
+      p.claims[0].rating = { label: 'False' };
+    });
+    expect(errorsOf(rated)).toEqual([]);
+    expect(
+      errorsOf(packWith((p) => (p.claims[0].rating = { value: 1 }))).map((e) => e.problem),
+    ).toEqual(['the rating’s label is missing']);
+  });
+
+  it('can leave references unchecked, as stored facts are read', () => {
+    const dangling = packWith((p) => (p.entities[0].sourceIds = ['deleted-since']));
+    expect(checkEntries(dangling).errors).toHaveLength(1);
+    expect(checkEntries(dangling, undefined, { references: false })).toEqual({
+      pack: dangling,
+      errors: [],
     });
   });
 });

@@ -1,19 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import type { MarkGroup } from '@/lib/highlight/highlights';
-import { stepGroup } from '@/lib/highlight/navigate';
+import type { AnnotationGroup } from '@/lib/highlight/highlights';
+import { boundsOf, stepGroup } from '@/lib/highlight/navigate';
 
-function group(id: number, top: number): MarkGroup {
-  const mark = document.createElement('backstory-mark');
-  mark.getBoundingClientRect = () => new DOMRect(0, top, 50, 20);
+function range(top: number, left = 0): Range {
+  const r = document.createRange();
+  const rect = new DOMRect(left, top, 50, 20);
+  r.getBoundingClientRect = () => rect;
+  r.getClientRects = () => [rect] as unknown as DOMRectList;
+  return r;
+}
+
+function group(id: number, ...ranges: Range[]): AnnotationGroup {
   return {
     id,
     annotation: { start: id, end: id + 1, kind: 'entity', factId: `f${id}`, text: 'x' },
-    marks: [mark],
+    ranges,
   };
 }
 
 describe('stepGroup', () => {
-  const groups = [group(1, -500), group(2, 100), group(3, 700), group(4, 1500)];
+  const groups = [
+    group(1, range(-500)),
+    group(2, range(100)),
+    group(3, range(700)),
+    group(4, range(1500)),
+  ];
 
   it('moves to the next and previous group, wrapping around', () => {
     expect(stepGroup(groups, groups[1], 1, 800)).toBe(groups[2]);
@@ -21,12 +32,24 @@ describe('stepGroup', () => {
     expect(stepGroup(groups, groups[0], -1, 800)).toBe(groups[3]);
   });
 
-  it('starts from the viewport when no mark is active', () => {
+  it('starts from the viewport when no annotation is current', () => {
     expect(stepGroup(groups, undefined, 1, 800)).toBe(groups[1]);
     expect(stepGroup(groups, undefined, -1, 800)).toBe(groups[2]);
   });
 
-  it('finds nothing on a page without marks', () => {
+  it('finds nothing on a page without annotations', () => {
     expect(stepGroup([], undefined, 1, 800)).toBeUndefined();
+  });
+});
+
+describe('boundsOf', () => {
+  it('is the box around every line of every range', () => {
+    expect(boundsOf(group(1, range(100, 300), range(120, 0)))?.toJSON()).toMatchObject({
+      left: 0,
+      top: 100,
+      right: 350,
+      bottom: 140,
+    });
+    expect(boundsOf(group(2))).toBeUndefined();
   });
 });

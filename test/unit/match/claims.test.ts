@@ -5,10 +5,10 @@ import mini from '../../fixtures/packs/mini.json';
 
 const index = buildIndex(mini as FactPack);
 
-/** Claim annotations as [text, factId, verdict]. */
+/** Figure-claim annotations as [text, factId, verdict]. */
 function claims(text: string): [string, string, string | undefined][] {
   return findAnnotations(index, text)
-    .filter((a) => a.kind === 'claim')
+    .filter((a) => a.kind === 'claim' && a.figure)
     .map((a) => [a.text, a.factId, a.verdict]);
 }
 
@@ -28,10 +28,11 @@ describe('figure claims', () => {
         unit: 'USD',
         qualifier: 'over',
         period: 'past:2y',
+        scope: 'total',
       },
       verdict: 'agrees',
       reason:
-        'this page: over $1 billion in the past 2 years; sources: $2 billion overall, over $1 billion in the past 2 years',
+        'Alejandro Mayorkas put this figure at over $1 billion in the past two years; this page says over $1 billion in the past two years, which agrees.',
       comparisons: [
         { claimId: 'c-2b', verdict: 'other-period' },
         { claimId: 'c-1b', verdict: 'agrees' },
@@ -55,14 +56,14 @@ describe('figure claims', () => {
 
   it('says other-period when no source has the same period', () => {
     expect(claims('Kim Kuk-myong denied that North Korea stole $3 billion since 2017.')).toEqual([
-      ['$3 billion', 'c-1b', 'other-period'],
+      ['$3 billion', 'c-2b', 'other-period'],
     ]);
   });
 
   it('says different-unit for another currency', () => {
     expect(
       claims('Kim Kuk-myong denied that North Korea stole £450m in the past two years.'),
-    ).toEqual([['£450m', 'c-1b', 'different-unit']]);
+    ).toEqual([['£450m', 'c-2b', 'different-unit']]);
   });
 
   it('matches the seed sentence on ransom recovered', () => {

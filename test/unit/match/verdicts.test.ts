@@ -1,17 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { Claim, Figure } from '@/lib/facts/schema';
-import { boundsOf, compareFigures, overallVerdict, reasonLine } from '@/lib/match/verdicts';
+import type { FigureMention } from '@/lib/match/types';
+import {
+  boundsOf,
+  claimsToShow,
+  compareFigures,
+  overallVerdict,
+  sameScope,
+} from '@/lib/match/verdicts';
 
 const usd = (
   value: number,
   qualifier: Figure['qualifier'] = 'exact',
   period = 'total',
-): Figure => ({
-  value,
-  unit: 'USD',
-  qualifier,
-  period,
-});
+  extra: Partial<Figure> = {},
+): Figure => ({ value, unit: 'USD', qualifier, period, ...extra });
 
 const claim = (id: string, figure: Figure): Claim => ({
   id,
@@ -49,10 +52,66 @@ describe('compareFigures', () => {
   ] as const)('%o vs %o → %s', (page, source, verdict) => {
     expect(compareFigures(page, source)).toBe(verdict);
   });
+
+  it('never compares one incident with a running total, either way', () => {
+    const heist = usd(6.2e8, 'exact', 'total', { scope: 'incident' });
+    expect(compareFigures(heist, usd(2e9, 'about'))).toBe('other-scope');
+    expect(compareFigures(usd(2e9), usd(6.2e8, 'exact', 'total', { scope: 'incident' }))).toBe(
+      'other-scope',
+    );
+  });
+
+  it('compares an incident only with figures of the same named incident', () => {
+    const ronin = { scope: 'incident', incident: 'ronin-hack' } as const;
+    const page = usd(6e8, 'exact', 'total', ronin);
+    expect(compareFigures(page, usd(6.2e8, 'about', 'total', ronin))).toBe('agrees');
+    expect(compareFigures(page, usd(1e8, 'exact', 'total', ronin))).toBe('differs');
+    expect(
+      compareFigures(page, usd(6e8, 'exact', 'total', { scope: 'incident', incident: 'harmony' })),
+    ).toBe('other-scope');
+    const unnamed = usd(6e8, 'exact', 'total', { scope: 'incident' });
+    expect(compareFigures(unnamed, usd(6e8, 'exact', 'total', ronin))).toBe('other-scope');
+    expect(sameScope(unnamed, unnamed)).toBe(false);
+  });
+
+  it('compares a bracketed conversion in the source’s unit', () => {
+    const page: FigureMention = {
+      ...usd(3e9),
+      unit: 'GBP',
+      value: 2.4e9,
+      text: '£2.4bn ($3bn)',
+      conversions: [{ value: 3e9, unit: 'USD' }],
+    };
+    expect(compareFigures(page, usd(2e9, 'about'))).toBe('differs');
+    expect(compareFigures(page, usd(3e9, 'about'))).toBe('agrees');
+    expect(compareFigures(page, { ...usd(2.4e9), unit: 'GBP' })).toBe('agrees');
+    expect(compareFigures(page, { ...usd(2.4e9), unit: 'EUR' })).toBe('different-unit');
+  });
+});
+
+describe('claimsToShow', () => {
+  const total = claim('total', usd(2e9, 'about'));
+  const ronin = claim('ronin', usd(6.2e8, 'exact', 'total', { scope: 'incident', incident: 'r' }));
+  const harmony = claim(
+    'harmony',
+    usd(1e8, 'exact', 'total', { scope: 'incident', incident: 'h' }),
+  );
+
+  it('shows a total with the totals only', () => {
+    expect(claimsToShow(usd(3e9), [total, ronin, harmony]).map((c) => c.id)).toEqual(['total']);
+  });
+
+  it('shows an incident with its own figures and the totals, never other incidents', () => {
+    const page = usd(6e8, 'exact', 'total', { scope: 'incident', incident: 'r' });
+    expect(claimsToShow(page, [total, ronin, harmony]).map((c) => c.id)).toEqual([
+      'total',
+      'ronin',
+    ]);
+  });
 });
 
 describe('overallVerdict', () => {
-  it('differs only when every same-period figure conflicts', () => {
+  it('differs only when every comparable figure conflicts', () => {
     expect(
       overallVerdict([
         { claimId: 'a', verdict: 'differs' },
@@ -67,22 +126,19 @@ describe('overallVerdict', () => {
     ).toBe('agrees');
   });
 
-  it('falls back to other-period, then different-unit', () => {
+  it('without a comparable figure: another period, then unit, then scope — never a conflict', () => {
     expect(
       overallVerdict([
-        { claimId: 'a', verdict: 'other-period' },
-        { claimId: 'b', verdict: 'different-unit' },
+        { claimId: 'a', verdict: 'other-scope' },
+        { claimId: 'b', verdict: 'other-period' },
       ]),
     ).toBe('other-period');
-    expect(overallVerdict([{ claimId: 'a', verdict: 'different-unit' }])).toBe('different-unit');
-  });
-});
-
-describe('reason lines', () => {
-  it('lists what the page says and what every source says', () => {
-    const claims = [claim('a', usd(2e9, 'about')), claim('b', usd(1e9, 'over', 'past:2y'))];
-    expect(reasonLine(usd(3e9), claims)).toBe(
-      'this page: $3 billion overall; sources: about $2 billion overall, over $1 billion in the past 2 years',
-    );
+    expect(
+      overallVerdict([
+        { claimId: 'a', verdict: 'other-scope' },
+        { claimId: 'b', verdict: 'different-unit' },
+      ]),
+    ).toBe('different-unit');
+    expect(overallVerdict([{ claimId: 'a', verdict: 'other-scope' }])).toBe('other-scope');
   });
 });

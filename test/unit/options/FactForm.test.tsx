@@ -1,9 +1,9 @@
-import { render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
-import { FactForm } from '@/entrypoints/options/FactForm';
+import { type FormPlan, formContext } from '@/lib/facts/form';
 import { EMPTY_FORM, type ReaderFactForm } from '@/lib/facts/reader';
 import type { FactPack } from '@/lib/facts/schema';
 import { renderRoot } from '../render-root';
+import { formDriver, tick } from './form-driver';
 
 const BUNDLED: FactPack = {
   format: 1,
@@ -18,68 +18,35 @@ const BUNDLED: FactPack = {
       sourceIds: [],
     },
   ],
-  claims: [],
+  claims: [{ id: 'c', statement: 'The FBI named the hackers.', subjects: ['fbi'], sourceId: 's' }],
 };
 
+const EMPTY: FactPack = { format: 1, sources: [], entities: [], claims: [] };
+const CONTEXT = formContext(EMPTY, BUNDLED);
+
 const root = renderRoot();
+const { field, type, button, submit, messageFor, ...driver } = formDriver(root);
 
-function field(label: string): HTMLInputElement {
-  const element = [...root.querySelectorAll('label')].find((l) => l.textContent === label);
-  const control = document.getElementById(element?.htmlFor ?? '');
-  if (!control) throw new Error(`no field labelled ${label}`);
-  return control as HTMLInputElement;
-}
-
-function type(label: string, value: string): void {
-  const control = field(label);
-  control.value = value;
-  control.dispatchEvent(new Event('input', { bubbles: true }));
-}
-
-function button(name: string): HTMLButtonElement {
-  const found = [...root.querySelectorAll('button')].find((b) => b.textContent === name);
-  if (!found) throw new Error(`no button ${name}`);
-  return found;
-}
-
-const tick = () => new Promise((done) => setTimeout(done, 0));
-
-/** Lets Preact render what was typed, then presses the button. */
-async function submit(name = 'Add fact'): Promise<void> {
-  await tick();
-  button(name).click();
-  await tick();
-}
-
-function show(initial: ReaderFactForm = EMPTY_FORM, editingId?: string) {
-  const onSave = vi.fn(async (_form: ReaderFactForm) => {});
-  render(
-    <FactForm initial={initial} packs={[BUNDLED]} editingId={editingId} onSave={onSave} />,
-    root,
-  );
-  return onSave;
-}
-
-/** The message shown for a field, found the way a screen reader finds it. */
-function messageFor(label: string): string | undefined {
-  const control = field(label);
-  if (control.getAttribute('aria-invalid') !== 'true') return undefined;
-  const ids = control.getAttribute('aria-describedby')?.split(' ') ?? [];
-  const error = ids
-    .map((id) => document.getElementById(id))
-    .find((el) => el?.className === 'error');
-  return error?.textContent ?? undefined;
+function show(initial: ReaderFactForm = EMPTY_FORM, fixed?: FormPlan, refusal?: string) {
+  return driver.show(CONTEXT, { initial, fixed, refusal });
 }
 
 describe('FactForm', () => {
   it('has the visible labels the DOM contract names', () => {
     show();
-    for (const label of ['Term', 'Aliases', 'Details', 'Source title', 'Source URL', 'Kind']) {
+    for (const label of [
+      'Term',
+      'Aliases',
+      'Details',
+      'Kind',
+      'Source title',
+      'Source URL',
+      'Date published',
+      'Quote',
+    ]) {
       expect(field(label).name).toBeTruthy();
     }
-    for (const label of ['Value', 'Unit', 'Qualifier', 'Period', 'What it measures']) {
-      expect(field(label).name).toMatch(/^figure/);
-    }
+    expect(field('Figure').name).toBe('figure');
     expect(button('Add fact').type).toBe('submit');
   });
 
@@ -91,14 +58,67 @@ describe('FactForm', () => {
     type('Source title', 'Advisory');
     type('Source URL', 'https://example.org/a');
     await submit();
-    expect(onSave).toHaveBeenCalledExactlyOnceWith({
-      ...EMPTY_FORM,
-      term: 'Lazarus Group',
-      aliases: 'Lazarus, APT38',
-      details: 'A hacking group.',
-      sourceTitle: 'Advisory',
-      sourceUrl: 'https://example.org/a',
+    expect(onSave).toHaveBeenCalledExactlyOnceWith(
+      {
+        ...EMPTY_FORM,
+        term: 'Lazarus Group',
+        aliases: 'Lazarus, APT38',
+        details: 'A hacking group.',
+        sourceTitle: 'Advisory',
+        sourceUrl: 'https://example.org/a',
+      },
+      { kind: 'new' },
+    );
+  });
+
+  it('makes a known term the reader’s note, saying so, with no source title needed', async () => {
+    const onSave = show();
+    type('Term', 'Bureau');
+    type('Details', 'Its director left.');
+    type('Source URL', 'https://example.org/a');
+    await tick();
+    expect(root.querySelector('#note-on')?.textContent).toBe(
+      'Backstory already knows “FBI” (Bundled with Backstory): what you write is saved as your note on it, beside what Backstory says.',
+    );
+    // A note has no kind of its own.
+    expect(root.querySelector('[name="kind"]')).toBeNull();
+    await submit();
+    expect(onSave.mock.calls[0]?.[1]).toEqual({
+      kind: 'note',
+      subject: { about: { kind: 'entity', id: 'fbi' }, name: 'FBI' },
     });
+  });
+
+  it('notes a claim with words, a source and a quote, and no term or figure', async () => {
+    const subject = {
+      about: { kind: 'claim' as const, id: 'c' },
+      name: 'The FBI named the hackers.',
+    };
+    const onSave = show(EMPTY_FORM, { kind: 'note', subject });
+    expect(root.querySelector('.note-on')?.textContent).toBe(
+      'Your note on the claim “The FBI named the hackers.” (Bundled with Backstory)',
+    );
+    expect(root.querySelector('[name="term"]')).toBeNull();
+    expect(root.querySelector('[name="figure"]')).toBeNull();
+    await submit('Add note');
+    expect(messageFor('Details')).toBe('Write your note, or give a quote.');
+    type('Quote', 'named the hackers');
+    type('Source title', 'Press release');
+    await submit('Add note');
+    expect(onSave).toHaveBeenCalledOnce();
+  });
+
+  it('says why storage refused the save, and keeps every field as it was', async () => {
+    show(EMPTY_FORM, undefined, 'Nothing was saved: the browser’s storage for Backstory is full.');
+    type('Term', 'Kimsuky');
+    type('Details', 'A group.');
+    await submit();
+    await vi.waitFor(() =>
+      expect(root.querySelector('[role="alert"]')?.textContent).toBe(
+        'Nothing was saved: the browser’s storage for Backstory is full.',
+      ),
+    );
+    expect([field('Term').value, field('Details').value]).toEqual(['Kimsuky', 'A group.']);
   });
 
   it('shows each problem next to its field, described and marked invalid, and saves nothing', async () => {
@@ -106,13 +126,16 @@ describe('FactForm', () => {
     type('Aliases', 'Bureau');
     type('Source title', 'T');
     type('Source URL', 'javascript:alert(1)');
-    type('Value', '5');
+    type('Figure', '5 years');
     await submit();
     expect(onSave).not.toHaveBeenCalled();
     expect(messageFor('Term')).toBe('Enter a term.');
     expect(messageFor('Aliases')).toBe('“Bureau” is already used by “FBI”.');
     expect(messageFor('Source URL')).toBe('Enter a web address starting with http:// or https://.');
-    expect(messageFor('Unit')).toBe('A figure needs a unit, e.g. USD or count.');
+    expect(messageFor('Figure')).toMatch(/^“5 years” is a length of time, not a figure/);
+    expect(messageFor('What it counts')).toBe(
+      'Choose what the figure counts, or name something new.',
+    );
     expect(messageFor('Details')).toBeUndefined();
     expect(document.activeElement).toBe(field('Term'));
   });
@@ -127,7 +150,10 @@ describe('FactForm', () => {
   });
 
   it('starts from the prefill and offers Save changes when editing', () => {
-    show({ ...EMPTY_FORM, term: 'Kimsuky', sourceTitle: 'Page', sourceUrl: 'https://x.org' }, 'e1');
+    show(
+      { ...EMPTY_FORM, term: 'Kimsuky', sourceTitle: 'Page', sourceUrl: 'https://x.org' },
+      { kind: 'edit', entityId: 'e1' },
+    );
     expect(field('Term').value).toBe('Kimsuky');
     expect(field('Source title').value).toBe('Page');
     expect(field('Source URL').value).toBe('https://x.org');

@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import background from '@/entrypoints/background';
 import { DEFAULT_SETTINGS, EMPTY_READER_PACK } from '@/lib/defaults';
+import type { FactPack } from '@/lib/facts/schema';
+import { saveImported, saveYours } from '@/lib/facts/stored';
 import { settingsItem } from '@/lib/storage';
 
 // fakeBrowser has no in-memory context menus or commands: keep the listeners the background adds.
@@ -26,18 +28,63 @@ beforeEach(() => {
 describe('the background', () => {
   it('opens the options page prefilled when "Add to Backstory…" is chosen on a selection', async () => {
     const create = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
+    // The page's content script knows the article's date.
+    const ask = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue('2023-08-17T09:00:00Z');
     background.main();
     await (menuClicked as (info: object, tab: object) => Promise<void>)(
       {
         menuItemId: 'backstory-add',
         editable: false,
-        selectionText: 'Lazarus Group',
+        selectionText: 'stole over $1 billion',
         pageUrl: 'https://news.example/a?x=1',
       },
-      { title: 'Hackers & money', url: 'https://news.example/a?x=1' },
+      { id: 5, title: 'Hackers & money', url: 'https://news.example/a?x=1' },
     );
+    expect(ask).toHaveBeenCalledExactlyOnceWith(5, {
+      type: 'background:content:published',
+      data: undefined,
+    });
+    await vi.waitFor(() => expect(create).toHaveBeenCalled());
     expect(create).toHaveBeenCalledExactlyOnceWith({
-      url: 'chrome-extension://test-extension-id/options.html?term=Lazarus+Group&sourceTitle=Hackers+%26+money&sourceUrl=https%3A%2F%2Fnews.example%2Fa%3Fx%3D1',
+      url: 'chrome-extension://test-extension-id/options.html?figure=stole+over+%241+billion&sourceTitle=Hackers+%26+money&sourceUrl=https%3A%2F%2Fnews.example%2Fa%3Fx%3D1&sourcePublished=2023-08-17',
+    });
+  });
+
+  it('opens the form without a date when the page has no content script to ask', async () => {
+    const create = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('no receiver'));
+    background.main();
+    await (menuClicked as (info: object, tab: object) => Promise<void>)(
+      {
+        menuItemId: 'backstory-add',
+        selectionText: 'Lazarus Group',
+        pageUrl: 'https://x.example/',
+      },
+      { id: 5 },
+    );
+    await vi.waitFor(() => expect(create).toHaveBeenCalled());
+    expect(create).toHaveBeenCalledExactlyOnceWith({
+      url: 'chrome-extension://test-extension-id/options.html?term=Lazarus+Group&sourceUrl=https%3A%2F%2Fx.example%2F',
+    });
+  });
+
+  it('opens the form prefilled as a note when a card asks (“Save to my facts”)', async () => {
+    const create = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue('2023-09-14T08:00:00Z');
+    background.main();
+    await fakeBrowser.runtime.onMessage.trigger(
+      {
+        type: 'content:background:save-note',
+        data: {
+          about: { kind: 'entity', id: 'christopher-wray' },
+          quote: 'the most active in the world',
+        },
+      },
+      { tab: { id: 3, title: 'North Korea’s hackers', url: 'https://news.example/a' } as never },
+    );
+    await vi.waitFor(() => expect(create).toHaveBeenCalled());
+    expect(create).toHaveBeenCalledExactlyOnceWith({
+      url: 'chrome-extension://test-extension-id/options.html?about=entity%3Achristopher-wray&quote=the+most+active+in+the+world&sourceTitle=North+Korea%E2%80%99s+hackers&sourceUrl=https%3A%2F%2Fnews.example%2Fa&sourcePublished=2023-09-14',
     });
   });
 
@@ -72,12 +119,67 @@ describe('the background', () => {
     expect(await ask()).toEqual({
       settings: DEFAULT_SETTINGS,
       packs: [bundledPack, EMPTY_READER_PACK],
+      origins: [{ kind: 'bundled', name: bundledPack.name }, { kind: 'yours' }],
     });
+    const imported: FactPack = { ...EMPTY_READER_PACK, name: 'Hearing notes', author: 'Jane' };
+    await saveImported([{ id: 'p1', importedAt: '2026-05-03T12:00:00.000Z', pack: imported }]);
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, useBundledPack: false });
-    expect(await ask()).toEqual({
-      settings: { ...DEFAULT_SETTINGS, useBundledPack: false },
-      packs: [EMPTY_READER_PACK],
+    // Storage changes reach the background through its watchers; the next answer reads them.
+    await vi.waitFor(async () =>
+      expect(await ask()).toEqual({
+        settings: { ...DEFAULT_SETTINGS, useBundledPack: false },
+        packs: [imported, EMPTY_READER_PACK],
+        origins: [
+          {
+            kind: 'imported',
+            packId: 'p1',
+            name: 'Hearing notes',
+            author: 'Jane',
+            importedAt: '2026-05-03T12:00:00.000Z',
+          },
+          { kind: 'yours' },
+        ],
+      }),
+    );
+  });
+
+  it('leaves damaged stored facts out of what pages get, and keeps the rest', async () => {
+    const listeners: Listener[] = [];
+    vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener').mockImplementation((l) => {
+      listeners.push(l as Listener);
     });
+    const good = {
+      id: 'reader.k',
+      name: 'Kimsuky',
+      kind: 'organisation',
+      aliases: [],
+      summary: '',
+      sourceIds: [],
+    };
+    await fakeBrowser.storage.local.set({
+      readerPack: { ...EMPTY_READER_PACK, entities: [good, { id: 'bad' }] },
+      readerPack$: { v: 2 },
+    });
+    background.main();
+    const state = await new Promise<{ packs: FactPack[] }>((sendResponse) => {
+      for (const listener of listeners)
+        (listener as (m: object, s: object, r: (v: unknown) => void) => unknown)(
+          { type: 'content:background:state', data: undefined },
+          {},
+          sendResponse as (v: unknown) => void,
+        );
+    });
+    expect(state.packs.at(-1)?.entities).toEqual([good]);
+  });
+
+  it('tells every tab when an imported pack or the reader’s own facts change', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 1 }] as never);
+    const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+    background.main();
+    await saveImported([]);
+    await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(1));
+    await saveYours(EMPTY_READER_PACK);
+    await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(2));
   });
 
   it('tells every tab at once when the settings or the reader facts change', async () => {

@@ -12,7 +12,14 @@ const SUMMARY: PageSummary = {
   enabled: true,
   isArticle: true,
   article: { title: 'Cyber threats', readingMinutes: 3 },
-  entities: [{ id: 'wray', name: 'Christopher Wray', kind: 'person', count: 1 }],
+  entities: [
+    {
+      id: 'wray',
+      name: 'Christopher Wray',
+      kind: 'person',
+      mentions: [{ id: 7, text: 'Christopher Wray' }],
+    },
+  ],
   figures: [],
   sources: [],
 };
@@ -47,7 +54,7 @@ describe('the popup', () => {
     root.querySelector<HTMLButtonElement>('.entities button')?.click();
     expect(send.mock.calls).toEqual([
       [5, { type: 'popup:content:summary', data: undefined }],
-      [5, { type: 'popup:content:reveal', data: { factId: 'wray' } }],
+      [5, { type: 'popup:content:reveal', data: { id: 7 } }],
     ]);
   });
 

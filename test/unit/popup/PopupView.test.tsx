@@ -16,13 +16,42 @@ const SUMMARY: PageSummary = {
     readingMinutes: 4,
   },
   entities: [
-    { id: 'wray', name: 'Christopher Wray', kind: 'person', count: 2 },
-    { id: 'fbi', name: 'FBI', kind: 'organisation', count: 1 },
+    {
+      id: 'wray',
+      name: 'Christopher Wray',
+      kind: 'person',
+      mentions: [
+        { id: 1, text: 'FBI Director Christopher Wray' },
+        { id: 4, text: 'Wray' },
+      ],
+    },
+    { id: 'fbi', name: 'FBI', kind: 'organisation', mentions: [{ id: 2, text: 'FBI' }] },
   ],
   figures: [
-    { factId: 'c.ok', text: '$2b', verdict: 'agrees', reason: 'sources: $2b' },
-    { factId: 'c.bad', text: '$3 billion', verdict: 'differs', reason: 'sources: $2b overall' },
-    { factId: 'c.period', text: '$1bn', verdict: 'other-period', reason: 'sources: other years' },
+    {
+      factId: 'c.ok',
+      text: '$2b',
+      verdict: 'agrees',
+      reason: 'sources: $2b',
+      mentions: [{ id: 3, text: '$2b' }],
+    },
+    {
+      factId: 'c.bad',
+      text: '$3 billion',
+      verdict: 'differs',
+      reason: 'sources: $2b overall',
+      mentions: [
+        { id: 5, text: '$3 billion' },
+        { id: 8, text: '$3 billion' },
+      ],
+    },
+    {
+      factId: 'c.period',
+      text: '$1bn',
+      verdict: 'other-period',
+      reason: 'sources: other years',
+      mentions: [{ id: 6, text: '$1bn' }],
+    },
   ],
   sources: [
     {
@@ -76,15 +105,31 @@ describe('PopupView', () => {
     expect(root.querySelector('.counts')?.textContent).toBe('2 entities · 3 figures');
   });
 
-  it('lists entities as buttons that reveal their first mark', () => {
+  it('lists entities as buttons that reveal their first mention', () => {
     const props = show();
-    const buttons = [...root.querySelectorAll<HTMLButtonElement>('.entities button')];
+    const buttons = [...root.querySelectorAll<HTMLButtonElement>('.entities > li > button')];
     expect(buttons.map((b) => b.textContent)).toEqual([
       'Christopher Wrayperson · 2 mentions',
       'FBIorganisation · 1 mention',
     ]);
     buttons[1]?.click();
-    expect(props.onReveal).toHaveBeenCalledExactlyOnceWith('fbi');
+    expect(props.onReveal).toHaveBeenCalledExactlyOnceWith(2);
+  });
+
+  it('lists every mention, so every annotation on the page can be reached from here', () => {
+    const props = show();
+    const list = root.querySelector('.entities .mentions');
+    expect(list?.getAttribute('aria-label')).toBe('Each mention of Christopher Wray');
+    const mentions = [...(list?.querySelectorAll('button') ?? [])];
+    expect(mentions.map((b) => [b.textContent, b.getAttribute('aria-label')])).toEqual([
+      ['1', '1 of 2: FBI Director Christopher Wray'],
+      ['2', '2 of 2: Wray'],
+    ]);
+    mentions[1]?.click();
+    expect(props.onReveal).toHaveBeenCalledExactlyOnceWith(4);
+    const ids = [...root.querySelectorAll<HTMLButtonElement>('.mentions button')].length;
+    // 2 entity mentions and 2 of the figure written twice; single mentions need no list.
+    expect(ids).toBe(4);
   });
 
   it('lists figures conflicts first, with the verdict in words', () => {

@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, type Mock, vi } from 'vitest';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { watchChanges } from '@/entrypoints/content/observe';
+import { type ChangeHandlers, watchChanges } from '@/entrypoints/content/observe';
 
 /** The two things watchChanges uses from WXT's context. */
 function fakeContext(controller: AbortController): ContentScriptContext {
@@ -18,13 +18,15 @@ async function wait(ms: number): Promise<void> {
 
 describe('watchChanges', () => {
   let controller: AbortController;
-  let onChange: ReturnType<typeof vi.fn>;
+  let onChange: Mock<() => void>;
+  let onRecords: Mock<(records: readonly MutationRecord[]) => void>;
 
   beforeEach(() => {
     vi.useFakeTimers();
     document.body.innerHTML = '<article><p>Text</p></article><aside></aside>';
     controller = new AbortController();
     onChange = vi.fn();
+    onRecords = vi.fn();
   });
   afterEach(() => {
     controller.abort();
@@ -32,11 +34,16 @@ describe('watchChanges', () => {
   });
 
   const article = () => document.querySelector('article') as Element;
-  const inArticle = (record: MutationRecord) => article().contains(record.target);
+  const handlers = (): ChangeHandlers => ({
+    isRelevant: (record) => article().contains(record.target),
+    onRecords,
+    onChange,
+  });
+  const watch = () => watchChanges(fakeContext(controller), handlers());
   const change = () => article().append(document.createElement('p'));
 
   it('re-runs once, 250 ms after the last change', async () => {
-    watchChanges(fakeContext(controller), inArticle, onChange);
+    watch();
     change();
     change();
     await wait(240);
@@ -46,7 +53,7 @@ describe('watchChanges', () => {
   });
 
   it('re-runs within 900 ms even while changes keep coming', async () => {
-    watchChanges(fakeContext(controller), inArticle, onChange);
+    watch();
     for (let t = 0; t < 900; t += 100) {
       change();
       await wait(100);
@@ -55,7 +62,7 @@ describe('watchChanges', () => {
   });
 
   it('re-runs at most 4 times in 10 s however often the page changes', async () => {
-    watchChanges(fakeContext(controller), inArticle, onChange);
+    watch();
     for (let t = 0; t < 20_000; t += 100) {
       change();
       await wait(100);
@@ -63,20 +70,31 @@ describe('watchChanges', () => {
     expect(onChange).toHaveBeenCalledTimes(8);
   });
 
-  it('ignores its own writes, the card host and changes outside the article', async () => {
-    const watcher = watchChanges(fakeContext(controller), inArticle, onChange);
-    watcher.quietly(change);
-    document.body.append(document.createElement('backstory-tooltip'));
-    document.querySelector('aside')?.append('more');
-    await wait(2000);
+  it('reports every page change at once, before any re-run', async () => {
+    watch();
+    const text = article().querySelector('p')?.firstChild as Text;
+    text.data = 'Changed';
+    await Promise.resolve();
+    expect(onRecords).toHaveBeenCalledTimes(1);
+    expect(onRecords.mock.calls[0]?.[0].map((r) => r.type)).toEqual(['characterData']);
     expect(onChange).not.toHaveBeenCalled();
   });
 
+  it('ignores the card host and re-runs for nothing outside the article', async () => {
+    watch();
+    document.documentElement.append(document.createElement('backstory-tooltip'));
+    document.querySelector('aside')?.append('more');
+    await wait(2000);
+    expect(onChange).not.toHaveBeenCalled();
+    expect(onRecords).toHaveBeenCalledTimes(1);
+  });
+
   it('stops when the context ends', async () => {
-    watchChanges(fakeContext(controller), inArticle, onChange);
+    watch();
     controller.abort();
     change();
     await wait(2000);
     expect(onChange).not.toHaveBeenCalled();
+    expect(onRecords).not.toHaveBeenCalled();
   });
 });

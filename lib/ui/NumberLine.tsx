@@ -1,0 +1,295 @@
+/**
+ * A small number line for a figure card: the page's figure and each source's value or range on one
+ * axis, grouped by period so figures for different periods are told apart at a glance. SVG with a
+ * text alternative; colours come from the card's palette (light or dark), and no mark is told apart
+ * by colour alone: the page's figure is a diamond, "about" a band, "over" an arrow to the right,
+ * "under" and "up to" a bar from zero.
+ */
+import { formatCompact, RELATION_WORDS } from '@/lib/facts/describe';
+import type { Figure } from '@/lib/facts/schema';
+import type { Verdict } from '@/lib/match/types';
+import { boundsOf } from '@/lib/match/verdicts';
+
+/** One figure on the line, in words and as a number. */
+export interface LineMark {
+  /** "This page", "Alejandro Mayorkas", "Cyber Security Intelligence". */
+  who: string;
+  /** "over $1 billion". */
+  value: string;
+  /** "overall", "in the past two years". */
+  period: string;
+  figure: Pick<Figure, 'value' | 'qualifier'>;
+  /** A source's relation to the page; none for the page itself. */
+  relation?: Verdict;
+}
+
+/** What the line shows: all marks share `unit`. */
+export interface NumberLineData {
+  unit: string;
+  page: LineMark;
+  sources: LineMark[];
+}
+
+export type MarkShape = 'point' | 'band' | 'from' | 'to';
+
+/** A mark placed on the line. */
+export interface PlacedMark {
+  mark: LineMark;
+  isPage: boolean;
+  shape: MarkShape;
+  /** The label above the mark: "This page: $3 billion". */
+  label: string;
+  labelY: number;
+  /** The mark's own line. */
+  y: number;
+  /** Where the value is. */
+  x: number;
+  /** The range drawn: a band for "about", to the edge for "over", from zero for "under". */
+  from: number;
+  to: number;
+}
+
+export interface NumberLineLayout {
+  width: number;
+  height: number;
+  /** Where zero and the largest tick are. */
+  left: number;
+  right: number;
+  axisY: number;
+  ticks: { x: number; label: string }[];
+  /** One heading per period: "Overall", "In the past two years". */
+  groups: { period: string; y: number }[];
+  marks: PlacedMark[];
+}
+
+/** The card is 320–380 px wide; the line fills it inside the padding. */
+const DEFAULT_WIDTH = 330;
+const PAD_LEFT = 8;
+const PAD_RIGHT = 14;
+const GROUP_HEIGHT = 16;
+const ROW_HEIGHT = 28;
+const AXIS_HEIGHT = 26;
+
+const SHAPES: Record<Figure['qualifier'], MarkShape> = {
+  exact: 'point',
+  about: 'band',
+  over: 'from',
+  under: 'to',
+  'up-to': 'to',
+};
+
+/** Where everything goes (pure, so the geometry is tested without a browser). */
+export function layoutNumberLine(data: NumberLineData, width = DEFAULT_WIDTH): NumberLineLayout {
+  const all = [data.page, ...data.sources];
+  const top = niceCeiling(Math.max(...all.map(highestShown)) * 1.15);
+  const left = PAD_LEFT;
+  const right = width - PAD_RIGHT;
+  const x = (value: number) => left + (Math.min(value, top) / top) * (right - left);
+  const periods = [...new Set(all.map((m) => m.period))];
+  const groups: NumberLineLayout['groups'] = [];
+  const marks: PlacedMark[] = [];
+  let y = 0;
+  for (const period of periods) {
+    groups.push({ period: capitalise(period), y: y + 11 });
+    y += GROUP_HEIGHT;
+    for (const mark of all.filter((m) => m.period === period)) {
+      const [low, high] = boundsOf(mark.figure);
+      const shape = SHAPES[mark.figure.qualifier];
+      marks.push({
+        mark,
+        isPage: mark === data.page,
+        shape,
+        label: `${mark.who}: ${mark.value}`,
+        labelY: y + 11,
+        y: y + 20,
+        x: x(mark.figure.value),
+        from: shape === 'to' ? left : x(low),
+        to: shape === 'from' ? right : x(Number.isFinite(high) ? high : top),
+      });
+      y += ROW_HEIGHT;
+    }
+  }
+  const axisY = y + 4;
+  const ticks = tickValues(top).map((value) => ({
+    x: x(value),
+    label: formatCompact(value, data.unit),
+  }));
+  return { width, height: axisY + AXIS_HEIGHT, left, right, axisY, ticks, groups, marks };
+}
+
+/** The largest value a mark draws as a number (an open "over" range shows its floor). */
+function highestShown(mark: LineMark): number {
+  const [, high] = boundsOf(mark.figure);
+  return Number.isFinite(high) ? high : mark.figure.value;
+}
+
+/** A round number at or above `value`, so the axis ends close to the largest figure. */
+function niceCeiling(value: number): number {
+  if (!(value > 0)) return 1;
+  const power = 10 ** Math.floor(Math.log10(value));
+  const step = [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].find((s) => s * power >= value) ?? 10;
+  return step * power;
+}
+
+/** Ticks at zero, the top, and at round steps between (three to six in all). */
+function tickValues(top: number): number[] {
+  const parts = [4, 5, 3, 2].find((n) => isRound(top / n)) ?? 4;
+  return Array.from({ length: parts + 1 }, (_, i) => (top * i) / parts);
+}
+
+/** 1, 2, 2.5 or 5 times a power of ten. */
+function isRound(step: number): boolean {
+  const mantissa = step / 10 ** Math.floor(Math.log10(step));
+  return [1, 2, 2.5, 5, 10].some((m) => Math.abs(mantissa - m) < 1e-9);
+}
+
+/** The number line in words, for screen readers and as the picture's title. */
+export function describeNumberLine(data: NumberLineData): string {
+  const page = `This page: ${data.page.value} ${data.page.period}.`;
+  if (data.sources.length === 0) return page;
+  const sources = data.sources.map(
+    (s) =>
+      `${s.who}, ${s.value} ${s.period}${s.relation ? ` (${RELATION_WORDS[s.relation]})` : ''}`,
+  );
+  return `${page} Sources: ${sources.join('; ')}.`;
+}
+
+/** The card's palette (card.css), with fallbacks so the line reads anywhere. */
+const COLOURS: Record<Verdict | 'page' | 'muted', string> = {
+  page: 'var(--fg, currentColor)',
+  muted: 'var(--muted, currentColor)',
+  agrees: 'var(--agrees, #1a7f37)',
+  differs: 'var(--differs, #b3261e)',
+  'other-period': 'var(--other, #8a5a00)',
+  'other-scope': 'var(--other, #8a5a00)',
+  'different-unit': 'var(--other, #8a5a00)',
+};
+
+function colourOf(mark: PlacedMark): string {
+  return mark.isPage || !mark.mark.relation ? COLOURS.page : COLOURS[mark.mark.relation];
+}
+
+/** The picture. `titleId` must be unique in its document (the card shows one line at a time). */
+export function NumberLine({
+  data,
+  width = DEFAULT_WIDTH,
+  titleId = 'backstory-number-line',
+}: {
+  data: NumberLineData;
+  width?: number;
+  titleId?: string;
+}) {
+  const layout = layoutNumberLine(data, width);
+  const pageMark = layout.marks.find((m) => m.isPage);
+  return (
+    <svg
+      class="number-line"
+      role="img"
+      aria-labelledby={titleId}
+      width={layout.width}
+      height={layout.height}
+      viewBox={`0 0 ${layout.width} ${layout.height}`}
+      style={{ maxWidth: '100%', height: 'auto', color: COLOURS.page, overflow: 'visible' }}
+    >
+      <title id={titleId}>{describeNumberLine(data)}</title>
+      {pageMark && (
+        <line
+          x1={pageMark.x}
+          x2={pageMark.x}
+          y1={0}
+          y2={layout.axisY}
+          style={{ stroke: COLOURS.muted, strokeDasharray: '2 3' }}
+        />
+      )}
+      {layout.groups.map((g) => (
+        <text
+          key={g.period}
+          x={layout.left}
+          y={g.y}
+          style={{ fill: COLOURS.muted, fontSize: '10px' }}
+        >
+          {g.period}
+        </text>
+      ))}
+      {layout.marks.map((m) => (
+        <Mark key={`${m.label} ${m.y}`} mark={m} />
+      ))}
+      <line
+        x1={layout.left}
+        x2={layout.right}
+        y1={layout.axisY}
+        y2={layout.axisY}
+        style={{ stroke: 'currentColor' }}
+      />
+      {layout.ticks.map((t) => (
+        <g key={t.label}>
+          <line
+            x1={t.x}
+            x2={t.x}
+            y1={layout.axisY}
+            y2={layout.axisY + 4}
+            style={{ stroke: 'currentColor' }}
+          />
+          <text
+            x={t.x}
+            y={layout.axisY + 16}
+            text-anchor="middle"
+            style={{ fill: COLOURS.muted, fontSize: '10px' }}
+          >
+            {t.label}
+          </text>
+        </g>
+      ))}
+    </svg>
+  );
+}
+
+function Mark({ mark }: { mark: PlacedMark }) {
+  const colour = colourOf(mark);
+  const stroke = { stroke: colour, strokeWidth: 2 };
+  return (
+    <g class="mark" data-shape={mark.shape} data-relation={mark.mark.relation ?? 'page'}>
+      <text
+        x={PAD_LEFT}
+        y={mark.labelY}
+        style={{ fill: 'currentColor', fontSize: '11px', fontWeight: mark.isPage ? 650 : 400 }}
+      >
+        {mark.label}
+      </text>
+      {mark.shape === 'band' && (
+        <rect
+          x={mark.from}
+          y={mark.y - 4}
+          width={Math.max(2, mark.to - mark.from)}
+          height={8}
+          rx={3}
+          style={{ fill: colour, fillOpacity: 0.3, ...stroke, strokeWidth: 1 }}
+        />
+      )}
+      {(mark.shape === 'from' || mark.shape === 'to') && (
+        <line x1={mark.from} x2={mark.to} y1={mark.y} y2={mark.y} style={stroke} />
+      )}
+      {mark.shape === 'from' && (
+        <polygon
+          points={`${mark.to},${mark.y} ${mark.to - 6},${mark.y - 4} ${mark.to - 6},${mark.y + 4}`}
+          style={{ fill: colour }}
+        />
+      )}
+      {mark.shape === 'to' && (
+        <line x1={mark.x} x2={mark.x} y1={mark.y - 5} y2={mark.y + 5} style={stroke} />
+      )}
+      {mark.isPage ? (
+        <polygon
+          points={`${mark.x},${mark.y - 6} ${mark.x + 6},${mark.y} ${mark.x},${mark.y + 6} ${mark.x - 6},${mark.y}`}
+          style={{ fill: colour }}
+        />
+      ) : (
+        mark.shape !== 'to' && <circle cx={mark.x} cy={mark.y} r={4} style={{ fill: colour }} />
+      )}
+    </g>
+  );
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,214 @@
+/**
+ * Reading the card from outside the page. Its shadow root is closed, so no page script (and no
+ * `page.evaluate`) can see into it; the DevTools protocol can: `DOM.getDocument` with `pierce: true`
+ * walks closed shadow roots too. The card's markup is read into a jsdom fragment, to query with selectors.
+ */
+import { JSDOM } from 'jsdom';
+import type { CDPSession, Page } from 'playwright-core';
+
+/** A node as `DOM.getDocument` describes it. */
+interface CdpNode {
+  nodeId: number;
+  backendNodeId: number;
+  nodeType: number;
+  nodeName: string;
+  localName: string;
+  nodeValue: string;
+  attributes?: string[];
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+  shadowRootType?: 'open' | 'closed' | 'user-agent';
+}
+
+export interface CardView {
+  /** The shadow root's mode as the browser reports it. */
+  mode: string;
+  /** A copy of the shadow root's content. */
+  root: DocumentFragment;
+  /** The `role="dialog"` element (the card), if rendered. */
+  dialog: Element | null;
+  /** The element focused inside the card, if any. */
+  focused: Element | null;
+  /** The dialog's box in the viewport. */
+  box: { x: number; y: number; width: number; height: number };
+}
+
+const sessions = new WeakMap<Page, Promise<CDPSession>>();
+
+/** One DevTools session per page. */
+export function devtools(page: Page): Promise<CDPSession> {
+  let session = sessions.get(page);
+  if (!session) {
+    session = page.context().newCDPSession(page);
+    sessions.set(page, session);
+  }
+  return session;
+}
+
+/** Every `backstory-tooltip` in the document (not inside other shadow roots or frames). */
+function findHosts(node: CdpNode, found: CdpNode[] = []): CdpNode[] {
+  if (node.localName === 'backstory-tooltip') found.push(node);
+  for (const child of node.children ?? []) findHosts(child, found);
+  return found;
+}
+
+/** The card host and its shadow root, through the protocol. */
+async function cardNodes(
+  page: Page,
+): Promise<{ session: CDPSession; host: CdpNode; shadow: CdpNode } | undefined> {
+  const session = await devtools(page);
+  const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as {
+    root: CdpNode;
+  };
+  const host = findHosts(root)[0];
+  const shadow = host?.shadowRoots?.[0];
+  return host && shadow ? { session, host, shadow } : undefined;
+}
+
+/** The element-children indices from `from` down to the node with `nodeId`, if it is there. */
+function pathTo(from: CdpNode, nodeId: number): number[] | undefined {
+  const elements = (from.children ?? []).filter((child) => child.nodeType === 1);
+  for (const [i, child] of elements.entries()) {
+    if (child.nodeId === nodeId) return [i];
+    const rest = pathTo(child, nodeId);
+    if (rest) return [i, ...rest];
+  }
+  return undefined;
+}
+
+/** The element at `path` (element-children indices) under `root`. */
+function follow(root: ParentNode, path: readonly number[]): Element | null {
+  let node: ParentNode | Element | null = root;
+  for (const i of path) node = node?.children[i] ?? null;
+  return node as Element | null;
+}
+
+/** The open card as the browser has it, or undefined when no card host is on the page. */
+export async function readCard(page: Page): Promise<CardView | undefined> {
+  const nodes = await cardNodes(page);
+  if (!nodes) return undefined;
+  const { session, shadow } = nodes;
+  // The markup keeps whitespace-only text (the protocol's node tree leaves it out).
+  let html = '';
+  for (const child of shadow.children ?? []) {
+    if (child.nodeType !== 1) continue;
+    const { outerHTML } = (await session.send('DOM.getOuterHTML', { nodeId: child.nodeId })) as {
+      outerHTML: string;
+    };
+    html += outerHTML;
+  }
+  const root = JSDOM.fragment(html);
+  const find = async (selector: string) =>
+    (
+      (await session.send('DOM.querySelector', { nodeId: shadow.nodeId, selector })) as {
+        nodeId: number;
+      }
+    ).nodeId;
+  const at = (nodeId: number) => {
+    const path = nodeId ? pathTo(shadow, nodeId) : undefined;
+    return path ? follow(root, path) : null;
+  };
+  const dialogId = await find('[role="dialog"]');
+  let box = { x: 0, y: 0, width: 0, height: 0 };
+  if (dialogId) {
+    const { model } = (await session.send('DOM.getBoxModel', { nodeId: dialogId })) as {
+      model: { border: number[]; width: number; height: number };
+    };
+    box = {
+      x: model.border[0] ?? 0,
+      y: model.border[1] ?? 0,
+      width: model.width,
+      height: model.height,
+    };
+  }
+  return {
+    mode: shadow.shadowRootType ?? '',
+    root,
+    dialog: at(dialogId),
+    focused: at(await find(':focus')),
+    box,
+  };
+}
+
+/** Whether a card is open on `page`. */
+export async function cardOpen(page: Page): Promise<boolean> {
+  return !!(await readCard(page))?.dialog;
+}
+
+/** The open card's title. */
+export async function cardTitle(page: Page): Promise<string | undefined> {
+  return (await readCard(page))?.dialog?.querySelector('h2')?.textContent ?? undefined;
+}
+
+/** An element's text as a reader sees it: what the card shows on its own line, after a separator. */
+function readableText(el: Element): string {
+  let text = '';
+  for (const child of el.childNodes) {
+    if (child.nodeType === 3) text += child.textContent ?? '';
+    else if (child.nodeType === 1) {
+      const element = child as Element;
+      const own = element.matches('.meta, .reason, .place, .steps > button') ? ' ' : '';
+      text += own + readableText(element) + own;
+    }
+  }
+  return text;
+}
+
+/** The card's text, one line per block, as a reader sees it. */
+export function cardLines(card: CardView): string[] {
+  const lines: string[] = [];
+  const blocks = card.dialog?.querySelectorAll('h2, h3, p:not(.visually-hidden), li, .steps') ?? [];
+  for (const block of blocks) {
+    // A block inside a list item is part of that item's line.
+    if (block.parentElement?.closest('li')) continue;
+    const text = readableText(block).replace(/\s+/g, ' ').trim();
+    if (text) lines.push(text);
+  }
+  return lines;
+}
+
+/**
+ * For axe-core, which runs in the page and reads `shadowRoot`: gives the host, in the page's world
+ * only and for this test, a `shadowRoot` property returning its closed root. Nothing else changes.
+ */
+export async function exposeCardToPage(page: Page): Promise<void> {
+  const nodes = await cardNodes(page);
+  if (!nodes) throw new Error('no card on the page');
+  const { session, host, shadow } = nodes;
+  const resolve = async (node: CdpNode) =>
+    (
+      (await session.send('DOM.resolveNode', { backendNodeId: node.backendNodeId })) as {
+        object: { objectId: string };
+      }
+    ).object.objectId;
+  await session.send('Runtime.callFunctionOn', {
+    objectId: await resolve(host),
+    functionDeclaration:
+      'function (root) { Object.defineProperty(this, "shadowRoot", { value: root, configurable: true }); }',
+    arguments: [{ objectId: await resolve(shadow) }],
+  });
+}
+
+/** An accessibility-tree node, as `Accessibility.getFullAXTree` gives it. */
+interface AxNode {
+  ignored: boolean;
+  role?: { value: string };
+  name?: { value: string };
+  description?: { value: string };
+  properties?: { name: string; value: { value: unknown } }[];
+}
+
+/** The dialogs in the page's accessibility tree: name, description and whether focused. */
+export async function axDialogs(
+  page: Page,
+): Promise<{ name: string; description: string; focused: boolean }[]> {
+  const session = await devtools(page);
+  const { nodes } = (await session.send('Accessibility.getFullAXTree')) as { nodes: AxNode[] };
+  return nodes
+    .filter((node) => !node.ignored && node.role?.value === 'dialog')
+    .map((node) => ({
+      name: node.name?.value ?? '',
+      description: node.description?.value ?? '',
+      focused: !!node.properties?.some((p) => p.name === 'focused' && p.value.value === true),
+    }));
+}

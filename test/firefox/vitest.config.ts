@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// Firefox is heavy on a shared 2-core machine: one file (one browser) at a time, with room for real
+// waits. Behaviour tests written once on test/driver/ run here in Firefox.
+export default defineConfig({
+  test: {
+    include: ['test/firefox/**/*.test.ts', 'test/behaviour/**/*.test.ts'],
+    environment: 'node',
+    env: { BACKSTORY_BROWSER: 'firefox' },
+    fileParallelism: false,
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
