@@ -130,6 +130,38 @@ export async function readCard(page: Page): Promise<CardView | undefined> {
   };
 }
 
+/**
+ * The open card's size in CSS pixels, and how far its content overflows it (what a reader would
+ * have to scroll inside the card: 0 when nothing is hidden).
+ */
+export async function cardSize(
+  page: Page,
+): Promise<{ width: number; height: number; overflow: number }> {
+  const nodes = await cardNodes(page);
+  if (!nodes) return { width: 0, height: 0, overflow: 0 };
+  const { session, shadow } = nodes;
+  const { nodeId } = (await session.send('DOM.querySelector', {
+    nodeId: shadow.nodeId,
+    selector: '[role="dialog"]',
+  })) as { nodeId: number };
+  if (!nodeId) return { width: 0, height: 0, overflow: 0 };
+  const { object } = (await session.send('DOM.resolveNode', { nodeId })) as {
+    object: { objectId: string };
+  };
+  const { result } = (await session.send('Runtime.callFunctionOn', {
+    objectId: object.objectId,
+    returnByValue: true,
+    functionDeclaration: `function () {
+      const box = this.getBoundingClientRect();
+      let overflow = 0;
+      for (const el of [this, ...this.querySelectorAll('*')])
+        overflow = Math.max(overflow, el.scrollHeight - el.clientHeight);
+      return { width: Math.round(box.width), height: Math.round(box.height), overflow };
+    }`,
+  })) as { result: { value: { width: number; height: number; overflow: number } } };
+  return result.value;
+}
+
 /** Whether a card is open on `page`. */
 export async function cardOpen(page: Page): Promise<boolean> {
   return !!(await readCard(page))?.dialog;
