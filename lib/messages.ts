@@ -6,7 +6,7 @@
 import { type Browser, browser } from 'wxt/browser';
 import type { Settings } from '@/lib/defaults';
 import type { PackOrigin } from '@/lib/facts/layers';
-import type { Entity, FactPack, Source } from '@/lib/facts/schema';
+import type { Entity, FactPack, NoteTarget, Source } from '@/lib/facts/schema';
 import type { Verdict } from '@/lib/match/types';
 
 /**
@@ -31,6 +31,24 @@ export interface Mention {
   text: string;
 }
 
+/**
+ * A claim the page makes that the fact base speaks to (a figure, or a sourced claim retold), one per
+ * fact and wording, with every place it is written.
+ */
+export interface SummaryClaim {
+  factId: string;
+  /** The page's words (for a figure, the figure as written). */
+  text: string;
+  verdict: Verdict;
+  /** The verdict as a heading, as the card says it: "Conflicts with the sources". */
+  label: string;
+  /** The verdict in one plain sentence. */
+  reason: string;
+  /** For a retold claim: the sourced claim, in the project's words. */
+  statement?: string;
+  mentions: Mention[];
+}
+
 /** What the popup shows for a tab; together its items list every annotation on the page. */
 export interface PageSummary {
   url: string;
@@ -47,14 +65,10 @@ export interface PageSummary {
   };
   /** Entities in order of first mention, each with every mention. */
   entities: { id: Entity['id']; name: string; kind: Entity['kind']; mentions: Mention[] }[];
-  /** Figures found, conflicts first; one per fact and wording, with every place it is written. */
-  figures: {
-    factId: string;
-    text: string;
-    verdict: Verdict;
-    reason: string;
-    mentions: Mention[];
-  }[];
+  /** Figures compared with the sources, in the order of the text. */
+  figures: SummaryClaim[];
+  /** Sourced claims the page retells in other words, in the order of the text. */
+  restated: SummaryClaim[];
   sources: Source[];
 }
 
@@ -62,6 +76,14 @@ export interface PageSummary {
 export interface MessageMap {
   /** Content script → background: how many annotations the tab has now (for the badge). */
   'content:background:count': { request: { count: number }; response: undefined };
+  /**
+   * Content script → background: a card's "Save to my facts" — open the options page's form on a
+   * note about `about`, the tab's page as its source, `quote` (the page's words) as its quote.
+   */
+  'content:background:save-note': {
+    request: { about: NoteTarget; quote?: string };
+    response: undefined;
+  };
   /** Content script → background: the settings and fact packs to annotate with. */
   'content:background:state': { request: undefined; response: AnnotationState };
   /** Background → content script: the settings or the reader's facts changed. */

@@ -1,8 +1,11 @@
 /**
- * The options-page URL that the context menu opens ("Add to Backstory…"): a selection that reads
- * like a name becomes the Term, anything longer the Quote; the page becomes the source, with its
- * date when the page gives one. Both sides of that URL live here so they cannot drift apart.
+ * The options-page URL that the context menu ("Add to Backstory…") and a card's "Save to my facts"
+ * open. From a selection, text that reads like a name becomes the Term, anything longer the Quote;
+ * from a card, the form writes a note `about` what the card shows (an entity or a claim, by id),
+ * with the page's words as the Quote. Either way the page becomes the source, with its date when
+ * the page gives one. Both sides of that URL live here so they cannot drift apart.
  */
+import type { NoteTarget } from '@/lib/facts/schema';
 
 /** What the options form starts from. */
 export interface Prefill {
@@ -39,14 +42,49 @@ export function isoDateOf(text: string | undefined): string {
   return text?.trim().match(/^\d{4}(?:-\d{2}(?:-\d{2})?)?(?=$|T|\s)/)?.[0] ?? '';
 }
 
-/** The query string (without "?") that prefills the options page with `prefill`. */
-export function prefillQuery(prefill: Partial<Prefill>): string {
+/** The parameter naming what a note is about: "about=entity:christopher-wray". */
+const ABOUT = 'about';
+const ABOUT_KINDS: readonly NoteTarget['kind'][] = ['entity', 'claim'];
+
+/**
+ * The query string (without "?") that prefills the options page with `prefill`, as a note on
+ * `about` when given.
+ */
+export function prefillQuery(prefill: Partial<Prefill>, about?: NoteTarget): string {
   const params = new URLSearchParams();
+  if (about) params.set(ABOUT, `${about.kind}:${about.id}`);
   for (const field of FIELDS) {
     const value = tidy(prefill[field], MAX[field]);
     if (value) params.set(field, value);
   }
   return params.toString();
+}
+
+/** What the note the query string asks for is about, if it asks for one. */
+export function readNoteTarget(search: string): NoteTarget | undefined {
+  const value = new URLSearchParams(search).get(ABOUT) ?? '';
+  const colon = value.indexOf(':');
+  const kind = value.slice(0, colon) as NoteTarget['kind'];
+  const id = value.slice(colon + 1).trim();
+  return colon > 0 && ABOUT_KINDS.includes(kind) && id ? { kind, id } : undefined;
+}
+
+/**
+ * The prefill for a card's "Save to my facts" in a tab: the page's words (for a claim) as the
+ * quote, the page as the source.
+ */
+export function prefillFromCard(
+  quote: string | undefined,
+  tab?: { title?: string; url?: string },
+  published?: string,
+): Prefill {
+  return {
+    term: '',
+    quote: tidy(quote, MAX.quote),
+    sourceTitle: tidy(tab?.title, MAX.sourceTitle),
+    sourceUrl: tidy(tab?.url, MAX.sourceUrl),
+    sourcePublished: isoDateOf(published),
+  };
 }
 
 /** The prefill for a context-menu click on a selection in a tab (the page becomes the source). */

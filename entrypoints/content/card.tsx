@@ -7,11 +7,12 @@
  */
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { NoteTarget } from '@/lib/facts/schema';
 import type { AnnotationGroup, Highlights } from '@/lib/highlight/highlights';
 import { boundsOf, scrollToGroup, stepGroup } from '@/lib/highlight/navigate';
 import { Card, cardTitle } from '@/lib/ui/Card';
 import cardCss from '@/lib/ui/card.css?inline';
-import { cardDataFor, type FactLookup } from '@/lib/ui/card-data';
+import { cardDataFor, type FactLookup, noteTargetOf } from '@/lib/ui/card-data';
 import { placeCard } from '@/lib/ui/position';
 import { themeBehind } from '@/lib/ui/theme';
 import { type CardHost, createCardHost } from './card-host';
@@ -33,6 +34,8 @@ export interface CardOptions {
   facts: () => FactLookup;
   /** Dwell before a hovered annotation's card opens (settings.cardDelayMs). */
   delayMs: () => number;
+  /** "Save to my facts": a note about what the card shows, the page's words as its quote. */
+  save(about: NoteTarget, quote?: string): void;
 }
 
 type Opener = 'pointer' | 'keyboard';
@@ -170,6 +173,12 @@ export class CardController {
         place={place}
         announcement={
           current.announce ? `${cardTitle(data)}, ${place.index} of ${place.total}` : undefined
+        }
+        onSave={() =>
+          this.options.save(
+            noteTargetOf(data),
+            data.kind === 'claim' ? current.group.annotation.text : undefined,
+          )
         }
         onPrevious={() => this.step(-1)}
         onNext={() => this.step(1)}

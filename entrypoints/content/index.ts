@@ -41,8 +41,12 @@ async function start(ctx: ContentScriptContext): Promise<void> {
   });
   const card = new CardController(ctx, {
     highlights: page.highlights,
-    facts: () => page.index,
+    facts: () => page.facts,
     delayMs: () => settings.cardDelayMs,
+    save: (about, quote) => {
+      if (!ctx.signal.aborted)
+        sendToExtension('content:background:save-note', { about, quote }).catch(() => undefined);
+    },
   });
   watchChanges(ctx, {
     isRelevant: (record) => !page.root?.isConnected || page.root.contains(record.target),
@@ -60,7 +64,7 @@ async function start(ctx: ContentScriptContext): Promise<void> {
   // New facts may put a page that matched nothing in reach, so every change re-reads the article.
   const apply = (state: AnnotationState) => {
     settings = state.settings;
-    page.configure(state.settings, state.packs);
+    page.configure(state.settings, state.packs, state.origins);
     if (!page.enabled) {
       card.close();
       page.clear();

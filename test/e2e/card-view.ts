@@ -154,8 +154,11 @@ export async function cardSize(
     functionDeclaration: `function () {
       const box = this.getBoundingClientRect();
       let overflow = 0;
-      for (const el of [this, ...this.querySelectorAll('*')])
+      // Only boxes that clip or scroll their content can hide any of it.
+      for (const el of [this, ...this.querySelectorAll('*')]) {
+        if (getComputedStyle(el).overflowY === 'visible') continue;
         overflow = Math.max(overflow, el.scrollHeight - el.clientHeight);
+      }
       return { width: Math.round(box.width), height: Math.round(box.height), overflow };
     }`,
   })) as { result: { value: { width: number; height: number; overflow: number } } };

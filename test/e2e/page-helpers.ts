@@ -174,10 +174,12 @@ export async function summaryOf(ext: Page, page: Page): Promise<PageSummary> {
   return (await sendToPage(ext, page, 'popup:content:summary')) as PageSummary;
 }
 
-/** Every annotation the summary lists (entity mentions and figure mentions), by id. */
+/** Every annotation the summary lists (entity, figure and retold-claim mentions), by id. */
 export function mentionsOf(summary: PageSummary): { id: number; text: string; fact: string }[] {
   return [
     ...summary.entities.flatMap((e) => e.mentions.map((m) => ({ ...m, fact: e.id }))),
-    ...summary.figures.flatMap((f) => f.mentions.map((m) => ({ ...m, fact: f.factId }))),
+    ...[...summary.figures, ...summary.restated].flatMap((f) =>
+      f.mentions.map((m) => ({ ...m, fact: f.factId })),
+    ),
   ].sort((a, b) => a.id - b.id);
 }
