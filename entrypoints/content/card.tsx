@@ -209,6 +209,11 @@ export class CardController {
     });
     on(ui.host, 'focusout', (event) => this.onFocusOut(event));
     on(ui.container, 'keydown', (event) => this.onCardKeyDown(event));
+    // A disclosure opened or closed changes the card's height: place it again, never over the mark.
+    ui.container.addEventListener('toggle', () => this.scheduleReposition(), {
+      capture: true,
+      signal: this.ctx.signal,
+    });
     return ui;
   }
 
@@ -232,10 +237,14 @@ export class CardController {
     const zoom = host.currentCSSZoom || 1;
     card.style.zoom = zoom === 1 ? '' : String(1 / zoom);
     card.style.maxHeight = '';
-    const place = placeCard(anchor, card.getBoundingClientRect(), {
-      width: document.documentElement.clientWidth,
-      height: window.innerHeight,
-    });
+    const line = group.ranges[0]?.startContainer.parentElement;
+    const direction = line && getComputedStyle(line).direction === 'rtl' ? 'rtl' : 'ltr';
+    const place = placeCard(
+      anchor,
+      card.getBoundingClientRect(),
+      { width: document.documentElement.clientWidth, height: window.innerHeight },
+      direction,
+    );
     card.style.top = `${place.top}px`;
     card.style.left = `${place.left}px`;
     card.style.maxHeight = `${place.maxHeight}px`;

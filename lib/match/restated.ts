@@ -143,9 +143,11 @@ export function matchRestated(table: RestatedTable, context: SentenceContext): R
   for (const { claim, hits } of scored.sort((a, b) => b.score - a.score)) {
     if (kept.length === MAX_PER_SENTENCE) break;
     const [start, end] = narrowestSpan(hits);
-    const conflict = claim.when
-      ? dateConflict(sentence, offset, start, end, claim.when, published)
-      : undefined;
+    // A fact-checked claim's date is when it was made, not when what it tells happened.
+    const conflict =
+      claim.when && !claim.rating
+        ? dateConflict(sentence, offset, start, end, claim.when, published)
+        : undefined;
     const taken = [...marked, ...kept.map((k): [number, number] => [k.start, k.end])];
     const span = phraseOf(context, hits, taken, conflict);
     if (!span) continue;

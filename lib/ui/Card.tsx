@@ -131,6 +131,8 @@ function Verdict({ data, label }: { data: FigureCardData; label: boolean }) {
         <p class="verdict-label">
           <span aria-hidden="true">{RELATION_GLYPHS[data.verdict]} </span>
           {data.verdictLabel}
+          {/* A full stop for screen readers, which say the label and the sentence as one. */}
+          <span class="visually-hidden">.</span>
         </p>
       )}
       <p class="sentence">{data.sentence}</p>

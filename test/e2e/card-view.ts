@@ -131,38 +131,71 @@ export async function readCard(page: Page): Promise<CardView | undefined> {
 }
 
 /**
- * The open card's size in CSS pixels, and how far its content overflows it (what a reader would
- * have to scroll inside the card: 0 when nothing is hidden).
+ * Runs `functionDeclaration` (source text of `function () { … }`, `this` being the first element
+ * inside the card matching `selector`) in the page and returns its result; undefined when there is
+ * no such element.
  */
-export async function cardSize(
+export async function inCard<T>(
   page: Page,
-): Promise<{ width: number; height: number; overflow: number }> {
+  selector: string,
+  functionDeclaration: string,
+): Promise<T | undefined> {
   const nodes = await cardNodes(page);
-  if (!nodes) return { width: 0, height: 0, overflow: 0 };
+  if (!nodes) return undefined;
   const { session, shadow } = nodes;
   const { nodeId } = (await session.send('DOM.querySelector', {
     nodeId: shadow.nodeId,
-    selector: '[role="dialog"]',
+    selector,
   })) as { nodeId: number };
-  if (!nodeId) return { width: 0, height: 0, overflow: 0 };
+  if (!nodeId) return undefined;
   const { object } = (await session.send('DOM.resolveNode', { nodeId })) as {
     object: { objectId: string };
   };
   const { result } = (await session.send('Runtime.callFunctionOn', {
     objectId: object.objectId,
     returnByValue: true,
-    functionDeclaration: `function () {
+    functionDeclaration,
+  })) as { result: { value: T } };
+  return result.value;
+}
+
+/**
+ * The open card's size in CSS pixels, and how far its content overflows it (what a reader would
+ * have to scroll inside the card: 0 when nothing is hidden).
+ */
+export async function cardSize(
+  page: Page,
+): Promise<{ width: number; height: number; overflow: number }> {
+  const size = await inCard<{ width: number; height: number; overflow: number }>(
+    page,
+    '[role="dialog"]',
+    `function () {
       const box = this.getBoundingClientRect();
       let overflow = 0;
-      // Only boxes that clip or scroll their content can hide any of it.
+      // Only boxes that clip or scroll their content can hide any of it
       for (const el of [this, ...this.querySelectorAll('*')]) {
-        if (getComputedStyle(el).overflowY === 'visible') continue;
+        // (a box of a pixel or less hides text for screen readers only, on purpose).
+        if (getComputedStyle(el).overflowY === 'visible' || el.clientWidth <= 1) continue;
         overflow = Math.max(overflow, el.scrollHeight - el.clientHeight);
       }
       return { width: Math.round(box.width), height: Math.round(box.height), overflow };
     }`,
-  })) as { result: { value: { width: number; height: number; overflow: number } } };
-  return result.value;
+  );
+  return size ?? { width: 0, height: 0, overflow: 0 };
+}
+
+/** Clicks the first element inside the card matching `selector` with the real mouse (a trusted click). */
+export async function clickInCard(page: Page, selector: string): Promise<void> {
+  const point = await inCard<{ x: number; y: number }>(
+    page,
+    selector,
+    `function () {
+      const r = this.getBoundingClientRect();
+      return { x: r.left + Math.min(r.width / 2, 40), y: r.top + r.height / 2 };
+    }`,
+  );
+  if (!point) throw new Error(`nothing in the card matches ${selector}`);
+  await page.mouse.click(point.x, point.y);
 }
 
 /** Whether a card is open on `page`. */
@@ -175,24 +208,30 @@ export async function cardTitle(page: Page): Promise<string | undefined> {
   return (await readCard(page))?.dialog?.querySelector('h2')?.textContent ?? undefined;
 }
 
-/** An element's text as a reader sees it: what the card shows on its own line, after a separator. */
+/** An element's text as a reader sees it: blocks and buttons apart, quotation marks around quotes. */
 function readableText(el: Element): string {
   let text = '';
   for (const child of el.childNodes) {
     if (child.nodeType === 3) text += child.textContent ?? '';
     else if (child.nodeType === 1) {
       const element = child as Element;
-      const own = element.matches('.meta, .reason, .place, .steps > button') ? ' ' : '';
-      text += own + readableText(element) + own;
+      // What only screen readers get is not seen.
+      if (element.matches('.visually-hidden')) continue;
+      const inner = readableText(element);
+      if (element.localName === 'q') text += `“${inner}”`;
+      else if (element.matches('p, li, summary, div, button, .place')) text += ` ${inner} `;
+      else text += inner;
     }
   }
   return text;
 }
 
-/** The card's text, one line per block, as a reader sees it. */
+/** The card's text, one line per block, as a reader sees it (closed disclosures included). */
 export function cardLines(card: CardView): string[] {
   const lines: string[] = [];
-  const blocks = card.dialog?.querySelectorAll('h2, h3, p:not(.visually-hidden), li, .steps') ?? [];
+  const blocks =
+    card.dialog?.querySelectorAll('h2, h3, p:not(.visually-hidden), summary, li, .frame-foot') ??
+    [];
   for (const block of blocks) {
     // A block inside a list item is part of that item's line.
     if (block.parentElement?.closest('li')) continue;

@@ -183,3 +183,20 @@ export function mentionsOf(summary: PageSummary): { id: number; text: string; fa
     ),
   ].sort((a, b) => a.id - b.id);
 }
+
+/**
+ * A real news site's page (corpus markup) that loads nothing from elsewhere and runs none of its own
+ * scripts: scripts, stylesheets, frames and embeds out, images' and styles' sources kept aside. Its article,
+ * navigation, boxes and links stay as they are, so whatever fails in the console or leaves the
+ * machine is then ours.
+ */
+export function offline(html: string): string {
+  return html
+    .replace(/<(script|iframe|object|noscript)\b[\s\S]*?<\/\1\s*>/gi, '')
+    .replace(/<(link|embed|base)\b[^>]*>/gi, '')
+    .replace(
+      /\s(src|srcset|poster|data|xlink:href)\s*=/gi,
+      (_, name) => ` data-offline-${name.replace(':', '-')}=`,
+    )
+    .replace(/url\(\s*['"]?(?:https?:)?\/\/[^)]*\)/gi, 'url(data:,)');
+}

@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { readArticle } from '@/lib/extract/article';
 import { collectText } from '@/lib/extract/text';
 import { bundledPack } from '@/lib/facts/bundled';
+import { claimReviewsToPack } from '@/lib/facts/claimreview';
+import { mergePacks } from '@/lib/facts/merge';
 import { buildIndex, findAnnotations } from '@/lib/match';
 import type { Annotation } from '@/lib/match/types';
 
@@ -94,5 +96,23 @@ describe('the range of a restated claim', () => {
         [],
       );
     }
+  });
+});
+
+describe('a fact-checked claim retold on a page', () => {
+  it('is found with its rating, and its date (when it was said) is never a date conflict', () => {
+    const claimReview = JSON.parse(
+      readFileSync('test/unit/facts/fixtures/claimreview/single.json', 'utf8'),
+    );
+    const { pack } = claimReviewsToPack(claimReview, bundledPack.entities);
+    const withReviews = buildIndex(mergePacks(bundledPack, pack));
+    const text = `${ON_TOPIC}North Korea stole billions in cryptocurrency in 2022 alone, a viral post said.`;
+    const [found] = findAnnotations(withReviews, text).filter((a) => a.kind === 'claim');
+    expect(found?.factId).toBe(pack.claims[0]?.id);
+    expect(found?.verdict).toBe('agrees');
+    expect(found?.reason).toBe('Example Fact Check rated this claim “Mostly False” (3 May 2023).');
+    expect(text.slice(found?.start, found?.end)).toBe(
+      'stole billions in cryptocurrency in 2022 alone',
+    );
   });
 });

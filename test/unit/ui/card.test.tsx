@@ -69,6 +69,7 @@ function spaced(el: Element): string {
   for (const child of el.childNodes) {
     if (child.nodeType === Node.TEXT_NODE) text += child.textContent ?? '';
     else if (child instanceof Element) {
+      if (child.matches('.visually-hidden')) continue;
       const inner = spaced(child);
       if (child.localName === 'q') text += `“${inner}”`;
       else if (/^(p|li|h3|summary|div|section)$/.test(child.localName)) text += ` ${inner} `;
