@@ -260,12 +260,13 @@ function Body(props: PopupViewProps) {
 /** What was found: counts, conflicts first, then figures, retold claims, who and what, sources. */
 function Found({ summary, onReveal }: { summary: PageSummary; onReveal(id: number): void }) {
   const sections = claimSections(summary);
+  // One count per list below, in the same order, so the numbers match what the reader sees.
   const counts = [
-    sections.conflicts.length > 0 && plural(sections.conflicts.length, 'conflict', 'conflicts'),
-    plural(summary.figures.length, 'figure', 'figures'),
-    summary.restated.length > 0 && plural(summary.restated.length, 'retold claim', 'retold claims'),
+    plural(sections.conflicts.length, 'conflict', 'conflicts'),
+    plural(sections.figures.length, 'figure', 'figures'),
+    plural(sections.restated.length, 'retold claim', 'retold claims'),
     plural(summary.entities.length, 'entity', 'entities'),
-  ].filter(Boolean);
+  ].filter((count) => !count.startsWith('0 '));
   return (
     <>
       <p class="counts">{counts.join(' · ')}</p>

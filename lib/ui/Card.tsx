@@ -117,8 +117,7 @@ function Related({ item }: { item: RelatedClaim }) {
         <bdi>{item.statement}</bdi>
       </p>
       {item.rating && <Rating rating={item.rating} />}
-      <Attribution who={item.who} source={item.source} date={item.date} />
-      {item.origin && <OriginTag origin={item.origin} block />}
+      <Attribution who={item.who} source={item.source} date={item.date} origin={item.origin} />
     </li>
   );
 }
@@ -177,8 +176,7 @@ function Row({ row }: { row: SourceRow }) {
         {row.scope !== 'in total' && <>, {row.scope}</>}
       </p>
       {row.quote && <Quote text={row.quote} />}
-      <Attribution who={row.who} source={row.source} date={row.date} />
-      {row.origin && <OriginTag origin={row.origin} block />}
+      <Attribution who={row.who} source={row.source} date={row.date} origin={row.origin} />
     </li>
   );
 }
@@ -199,8 +197,8 @@ function RestatedBody({ data }: { data: FigureCardData }) {
           who={claim.who}
           source={claim.rating ? undefined : claim.source}
           date={claim.date}
+          origin={claim.origin}
         />
-        {claim.origin && <OriginTag origin={claim.origin} block />}
       </section>
       <Notes notes={data.notes} />
     </>
@@ -235,13 +233,17 @@ function Quote({ text }: { text: string }) {
   );
 }
 
-/** "Alejandro Mayorkas · Cyber Security Intelligence · July 2023", the publisher linked to the source. */
-function Attribution(props: { who?: string; source?: Citation; date?: string }) {
-  const { who, source, date } = props;
+/**
+ * "Alejandro Mayorkas · Cyber Security Intelligence · July 2023 · Bundled with Backstory": who, the
+ * publisher linked to the source, when, and where the fact comes from.
+ */
+function Attribution(props: { who?: string; source?: Citation; date?: string; origin?: Origin }) {
+  const { who, source, date, origin } = props;
   const parts: ComponentChildren[] = [];
   if (who) parts.push(<bdi>{who}</bdi>);
   if (source) parts.push(<Cited source={source} short />);
   if (date) parts.push(date);
+  if (origin) parts.push(<OriginTag origin={origin} />);
   if (parts.length === 0) return null;
   return (
     <p class="meta">
@@ -291,13 +293,12 @@ function Link(props: { url?: string; title?: string; children: string }) {
 }
 
 /** Where a fact comes from; an imported pack's name stands out, so it never passes for the bundled base. */
-function OriginTag({ origin, block = false }: { origin: Origin; block?: boolean }) {
-  const tag = (
+function OriginTag({ origin }: { origin: Origin }) {
+  return (
     <span class="origin" data-origin={origin.kind}>
       <bdi>{origin.words}</bdi>
     </span>
   );
-  return block ? <p class="origin-line">{tag}</p> : tag;
 }
 
 /** The reader's notes under "Your notes", then each imported pack's under its own name. */

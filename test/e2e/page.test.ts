@@ -3,7 +3,17 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conflictPage, newsPage, seedArticle, seedPage } from '../fixtures/news-page';
-import { axDialogs, cardLines, cardOpen, cardTitle, exposeCardToPage, readCard } from './card-view';
+import {
+  axDialogs,
+  cardLines,
+  cardOpen,
+  cardSize,
+  cardTitle,
+  clickInCard,
+  exposeCardToPage,
+  inCard,
+  readCard,
+} from './card-view';
 import {
   type ExtensionBrowser,
   launchWithExtension,
@@ -513,7 +523,22 @@ describe('annotations and the card in Chromium', () => {
       // axe runs in the page, which cannot see a closed root: let it, for this check only.
       await exposeCardToPage(page);
       expect(await axeViolations(page, [['backstory-tooltip', '.card']])).toEqual([]);
-      const cardBox = card?.box ?? box;
+      // The details behind the disclosure too (each source's row, or the related claims).
+      await clickInCard(page, 'details > summary');
+      await expect
+        .poll(() => inCard(page, 'details', 'function () { return this.open; }'))
+        .toBe(true);
+      await exposeCardToPage(page);
+      expect(await axeViolations(page, [['backstory-tooltip', '.card']])).toEqual([]);
+      // Placed again for its new height (a frame later): shoot it where it settles.
+      let height = -1;
+      await expect
+        .poll(async () => {
+          const settled = height === (height = (await cardSize(page)).height);
+          return settled;
+        })
+        .toBe(true);
+      const cardBox = (await readCard(page))?.box ?? box;
       const top = Math.max(0, Math.min(cardBox.y, box.y) - 40);
       const bottom = Math.min(900, Math.max(cardBox.y + cardBox.height, box.y + box.height) + 40);
       await page.screenshot({

@@ -86,6 +86,7 @@ describe('the popup', () => {
     const retold = await popup.locator('.restated > li').count();
     expect(figures).toBeGreaterThan(0);
     expect(retold).toBeGreaterThan(0);
+    // One count per list, as the lists show them (this page has no conflict).
     expect(counts).toBe(
       `${figures} ${figures === 1 ? 'figure' : 'figures'} · ${retold} retold claims · ${entityNames.length} entities`,
     );

@@ -126,7 +126,7 @@ describe('PopupView', () => {
       '4 min read',
     ]);
     expect(root.querySelector('.counts')?.textContent).toBe(
-      '2 conflicts · 3 figures · 2 retold claims · 2 entities',
+      '2 conflicts · 2 figures · 1 retold claim · 2 entities',
     );
   });
 

@@ -141,7 +141,7 @@ describe('an entity’s card', () => {
     expect(details.open).toBe(false);
     expect(details.querySelector('summary')?.textContent).toBe('Related claims (1)');
     expect(texts('details li')).toEqual([
-      'Wray said espionage is growing. Christopher Wray · CSI Bundled with Backstory',
+      'Wray said espionage is growing. Christopher Wray · CSI · Bundled with Backstory',
     ]);
     expect(root.querySelector('.summary')?.textContent).not.toContain('espionage');
   });
@@ -204,8 +204,8 @@ describe('a figure’s card', () => {
     const rows = [...details.querySelectorAll('li')];
     expect(rows.map((li) => li.dataset.relation)).toEqual(['differs', 'other-period']);
     expect(texts('details li')).toEqual([
-      '≠ differs about $2 billion overall “successfully funded $2b” CSI · August 2023 Bundled with Backstory',
-      '↔ other period over $1 billion in the past two years “stolen over $1 billion” Alejandro Mayorkas · Congress · July 2023 Bundled with Backstory',
+      '≠ differs about $2 billion overall “successfully funded $2b” CSI · August 2023 · Bundled with Backstory',
+      '↔ other period over $1 billion in the past two years “stolen over $1 billion” Alejandro Mayorkas · Congress · July 2023 · Bundled with Backstory',
     ]);
   });
 
@@ -243,8 +243,7 @@ describe('a restated claim’s card', () => {
     expect(texts('.claim p')).toEqual([
       'Wray said espionage is growing.',
       '“growing espionage”',
-      'Christopher Wray · CSI',
-      'Bundled with Backstory',
+      'Christopher Wray · CSI · Bundled with Backstory',
     ]);
   });
 
@@ -277,8 +276,7 @@ describe('a restated claim’s card', () => {
     );
     expect(texts('.claim p')).toEqual([
       'North Korea stole $3 billion in 2022 alone.',
-      'A viral post · 28 April 2023',
-      'From “Lazarus notes” by Jane Doe, imported 3 May 2026',
+      'A viral post · 28 April 2023 · From “Lazarus notes” by Jane Doe, imported 3 May 2026',
     ]);
   });
 });
