@@ -9,6 +9,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundledPack } from '../../lib/facts/bundled';
+import { claimReviewsToPack } from '../../lib/facts/claimreview';
 import type { ImportedPack } from '../../lib/facts/layers';
 import type { FactPack } from '../../lib/facts/schema';
 import { readNoteTarget, readPrefill } from '../../lib/prefill';
@@ -208,33 +210,13 @@ describe('the reader’s notes, and where each fact comes from', () => {
       ],
     },
   };
-  /** A fact-checker's review as the ClaimReview import stores it: the claim, its rating, the review. */
-  const claimReview: FactPack = {
-    format: 1,
-    name: 'Fact checks by Example Fact Check',
-    author: 'Example Fact Check',
-    sources: [
-      {
-        id: 'claimreview.source.1',
-        title: 'No, North Korea did not steal $3 billion in crypto in 2022 alone',
-        publisher: 'Example Fact Check',
-        url: 'https://factcheck.example/2023/may/03/north-korea-crypto-3-billion/',
-        published: '2023-05-03',
-      },
-    ],
-    entities: [],
-    claims: [
-      {
-        id: 'claimreview.1',
-        statement: 'North Korea stole $3 billion in cryptocurrency in 2022 alone.',
-        subjects: ['north-korea'],
-        sourceId: 'claimreview.source.1',
-        attributedTo: 'A viral post',
-        when: '2023-04-28',
-        rating: { label: 'Mostly False', value: 2, best: 6, worst: 1 },
-      },
-    ],
-  };
+  /** A fact-checker's review, imported as the options page imports ClaimReview markup. */
+  const claimReview = claimReviewsToPack(
+    JSON.parse(
+      readFileSync(join(ROOT, 'test/unit/facts/fixtures/claimreview/single.json'), 'utf8'),
+    ),
+    bundledPack.entities,
+  ).pack;
 
   beforeAll(async () => {
     await setReaderFacts(yours, [

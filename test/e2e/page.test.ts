@@ -534,8 +534,9 @@ describe('annotations and the card in Chromium', () => {
       let height = -1;
       await expect
         .poll(async () => {
-          const settled = height === (height = (await cardSize(page)).height);
-          return settled;
+          const before = height;
+          height = (await cardSize(page)).height;
+          return height === before;
         })
         .toBe(true);
       const cardBox = (await readCard(page))?.box ?? box;
