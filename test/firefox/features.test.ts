@@ -15,7 +15,7 @@ import type { Box } from '../driver/steps';
 import { type PageServer, ROOT, startServer } from '../e2e/harness';
 import { FIREFOX_BUILD, launchFirefox } from './driver';
 
-const PROBE = join(import.meta.dirname, 'probe');
+const PROBE = join(import.meta.dirname, '../driver/probe');
 const ARTIFACTS = join(ROOT, 'test/artifacts');
 
 /** The underline styles Backstory draws annotations with. */
