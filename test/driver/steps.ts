@@ -255,6 +255,7 @@ export function focusedInPage(page: PageDriver): Promise<string> {
 
 /** The visible text of an extension page (the popup, the options page). */
 export function viewText(view: ViewDriver): Promise<string> {
+  // biome-ignore lint/performance/useDomNodeTextContent: what a reader sees, not hidden text too.
   return view.evaluate(() => document.body?.innerText ?? '', null);
 }
 
