@@ -192,7 +192,20 @@ describe(`reading an article (${BROWSER})`, () => {
 
   it('moves between annotations with the commands: current, card with focus inside, Escape back', async () => {
     await page.bringToFront();
+    // Where the reader is: a link focused, words of the article selected.
     const focused = await focusFirstLink(page);
+    const selected = await page.evaluate((first) => {
+      const p = [...document.querySelectorAll('p')].find((el) => el.textContent === first);
+      const text = p?.firstChild;
+      if (!text) throw new Error('no article paragraph');
+      const range = new Range();
+      range.setStart(text, 0);
+      range.setEnd(text, 18);
+      getSelection()?.removeAllRanges();
+      getSelection()?.addRange(range);
+      return getSelection()?.toString();
+    }, REPORT.paragraphs[0]);
+    expect(selected).toBe('American officials');
     const texts = (await placedAnnotations(page)).map((a) => a.text);
     const current = () => highlightTexts(page, 'backstory-active');
 
@@ -209,6 +222,7 @@ describe(`reading an article (${BROWSER})`, () => {
     await expect.poll(() => readCard(page)).toBeNull();
     expect(await current()).toEqual([]);
     expect(await focusedInPage(page)).toBe(focused);
+    expect(await page.evaluate(() => getSelection()?.toString(), null)).toBe(selected);
   });
 
   it('summarises the page in the toolbar popup and in popup.html?tabId=N', async () => {
@@ -232,13 +246,19 @@ describe(`reading an article (${BROWSER})`, () => {
     const popup = await driver.openExtensionPage(`popup.html?tabId=${tabId}`);
     await expect.poll(() => viewText(popup)).toContain(REPORT.title);
     expect(await servedAsIs(page)).toBe(true);
-    for (const control of ['Annotate this site', 'Pause everywhere']) {
+    const says = {
+      'Annotate this site': 'Backstory is switched off for this site.',
+      'Pause everywhere': 'Backstory is paused. Nothing is marked on any page.',
+    };
+    for (const [control, status] of Object.entries(says)) {
       await clickControl(popup, control);
       await expect.poll(() => ourHighlightNames(page)).toEqual([]);
+      await expect.poll(() => viewText(popup)).toContain(status);
       expect(await servedAsIs(page)).toBe(true);
       expect(await cardHosts(page)).toEqual([]);
       await clickControl(popup, control);
       await expect.poll(async () => (await placedAnnotations(page)).length).toBe(annotations);
+      await expect.poll(() => viewText(popup)).toContain('Christopher Wray');
       expect(await servedAsIs(page)).toBe(true);
     }
     await popup.close();
