@@ -10,5 +10,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // What a browser does on its own time (a dwell, a re-annotation) can take seconds on a busy machine.
+    expect: { poll: { timeout: 10_000 } },
   },
 });
