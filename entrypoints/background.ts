@@ -2,9 +2,9 @@ import { browser } from 'wxt/browser';
 import { bundledPack } from '@/lib/facts/bundled';
 import { stackLayers } from '@/lib/facts/layers';
 import { importedPacksItem, readerPackItem, readStoredFacts } from '@/lib/facts/stored';
-import { type AnnotationState, onMessages, sendToTab } from '@/lib/messages';
+import { type AnnotationState, type MessageMap, onMessages, sendToTab } from '@/lib/messages';
 import { installContextMenu, setBadge } from '@/lib/platform';
-import { prefillFromSelection, prefillQuery } from '@/lib/prefill';
+import { prefillFromCard, prefillFromSelection, prefillQuery } from '@/lib/prefill';
 import { readSettings, settingsItem } from '@/lib/storage';
 
 const ADD_MENU_ID = 'backstory-add';
@@ -16,6 +16,15 @@ async function openPrefilledOptions(
 ): Promise<void> {
   const published = await pageDate(tab?.id);
   const query = prefillQuery(prefillFromSelection(click, tab, published));
+  await browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}?${query}` });
+}
+
+/** Opens the options page's form on a note about what a card shows, the tab's page as its source. */
+async function openNoteForm(
+  { about, quote }: MessageMap['content:background:save-note']['request'],
+  tab?: { id?: number; title?: string; url?: string },
+): Promise<void> {
+  const query = prefillQuery(prefillFromCard(quote, tab, await pageDate(tab?.id)), about);
   await browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}?${query}` });
 }
 
@@ -93,6 +102,9 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener((command) => void forwardCommand(command));
   onMessages({
     'content:background:state': () => annotationState.current(),
+    'content:background:save-note': async (request, sender) => {
+      await openNoteForm(request, sender.tab);
+    },
     'content:background:count': async ({ count }, sender) => {
       if (sender.tab?.id !== undefined) await setBadge(sender.tab.id, count);
     },

@@ -6,7 +6,7 @@
 import { type Browser, browser } from 'wxt/browser';
 import type { Settings } from '@/lib/defaults';
 import type { PackOrigin } from '@/lib/facts/layers';
-import type { Entity, FactPack, Source } from '@/lib/facts/schema';
+import type { Entity, FactPack, NoteTarget, Source } from '@/lib/facts/schema';
 import type { Verdict } from '@/lib/match/types';
 
 /**
@@ -62,6 +62,14 @@ export interface PageSummary {
 export interface MessageMap {
   /** Content script → background: how many annotations the tab has now (for the badge). */
   'content:background:count': { request: { count: number }; response: undefined };
+  /**
+   * Content script → background: a card's "Save to my facts" — open the options page's form on a
+   * note about `about`, the tab's page as its source, `quote` (the page's words) as its quote.
+   */
+  'content:background:save-note': {
+    request: { about: NoteTarget; quote?: string };
+    response: undefined;
+  };
   /** Content script → background: the settings and fact packs to annotate with. */
   'content:background:state': { request: undefined; response: AnnotationState };
   /** Background → content script: the settings or the reader's facts changed. */

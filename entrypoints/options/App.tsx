@@ -50,8 +50,9 @@ export function App() {
   const facts = useStoredFacts();
   const { settings, problems: settingsProblems } = useSettings();
   const base = useFactBase(facts, settings.useBundledPack);
-  // A new key gives the form fresh state whenever what it starts from changes.
-  const [start, setStart] = useState({ ...prefilledStart(location.search), key: 0 });
+  // A new key gives the form fresh state whenever what it starts from changes. The URL's prefill
+  // is read once the fact base is known, to name what a note from a card is on.
+  const [start, setStart] = useState<FormStart & { key: number }>();
   const [notice, setNotice] = useState<Notice>();
   const [copyKept, setCopyKept] = useState(false);
   const shortcuts = shortcutSettings();
@@ -62,8 +63,12 @@ export function App() {
     if (unreadable) void keepUnreadableCopy().then(setCopyKept);
   }, [unreadable]);
 
-  const startForm = (next: FormStart) => setStart((s) => ({ ...next, key: s.key + 1 }));
-  const nameOf = (id: string) => base?.context.base.entities.find((e) => e.id === id)?.name ?? id;
+  useEffect(() => {
+    if (base && !start) setStart({ ...prefilledStart(location.search, base.nameOf), key: 0 });
+  }, [base, start]);
+
+  const startForm = (next: FormStart) => setStart((s) => ({ ...next, key: (s?.key ?? 0) + 1 }));
+  const nameOf = (id: string) => base?.nameOf({ kind: 'entity', id }) ?? id;
 
   const save = async (form: ReaderFactForm, plan: FormPlan): Promise<string | undefined> => {
     const done = await changeYours((yours) => {
@@ -85,7 +90,7 @@ export function App() {
   const remove = async (row: FactRow) => {
     const said = `Deleted “${row.title}”.`;
     setNotice(await changeYours((yours) => ({ pack: REMOVE[row.list](yours, row.id), said })));
-    if (start.fixed) startForm(EMPTY_START);
+    if (start?.fixed) startForm(EMPTY_START);
   };
 
   const note = (row: FactRow) => {
@@ -126,8 +131,8 @@ export function App() {
         }
       />
       <section aria-labelledby="add-heading">
-        <h2 id="add-heading">{headingFor(start.fixed)}</h2>
-        {base ? (
+        <h2 id="add-heading">{headingFor(start?.fixed)}</h2>
+        {base && start ? (
           <FactForm
             key={start.key}
             initial={start.initial}

@@ -8,12 +8,16 @@ import {
   type FormContext,
   type FormErrors,
   type FormPlan,
+  ownIncident,
   planForm,
+  settleForm,
+  storedFigure,
   validateForm,
 } from '@/lib/facts/form';
 import type { FormField, ReaderFactForm } from '@/lib/facts/reader';
-import { ENTITY_KINDS, type NoteTarget, QUALIFIERS } from '@/lib/facts/schema';
+import { ENTITY_KINDS, type NoteTarget } from '@/lib/facts/schema';
 import { Field } from './Field';
+import { FigureFields } from './FigureFields';
 
 export interface FactFormProps {
   initial: ReaderFactForm;
@@ -38,11 +42,10 @@ const FIELD_ORDER: FormField[] = [
   'sourceUrl',
   'sourcePublished',
   'quote',
-  'figureValue',
-  'figureUnit',
-  'figureQualifier',
-  'figurePeriod',
-  'figureMeasure',
+  'figure',
+  'measure',
+  'newMeasure',
+  'incident',
 ];
 
 const fieldId = (field: FormField) => `fact-${field}`;
@@ -84,11 +87,13 @@ export function FactForm(props: FactFormProps) {
     setTried(true);
     const first = FIELD_ORDER.find((field) => found[field]);
     if (first) {
-      document.getElementById(fieldId(first))?.focus();
+      // The measure's message sits under the new measure's name while the reader is naming one.
+      const named = first === 'measure' ? document.getElementById(fieldId('newMeasure')) : null;
+      (named ?? document.getElementById(fieldId(first)))?.focus();
       return;
     }
     setSaving(true);
-    const why = await props.onSave(form, plan);
+    const why = await props.onSave(settleForm(form, props.context), plan);
     setSaving(false);
     setRefusal(why);
   };
@@ -189,22 +194,16 @@ export function FactForm(props: FactFormProps) {
         </Field>
       </fieldset>
       {!onClaim && (
-        <fieldset>
-          <legend>Figure (optional)</legend>
-          {text('figureValue', 'Value', 'A number, e.g. 1000000000')}
-          {text('figureUnit', 'Unit', 'e.g. USD, count, years')}
-          {choice('figureQualifier', 'Qualifier', QUALIFIERS)}
-          {text(
-            'figurePeriod',
-            'Period',
-            'total (default), year:2024, month:2023-07, past:2y, since:2017',
-          )}
-          {text(
-            'figureMeasure',
-            'What it measures',
-            'e.g. dprk.crypto-theft.usd; empty means the term',
-          )}
-        </fieldset>
+        <FigureFields
+          form={form}
+          errors={errors}
+          context={props.context}
+          stored={storedFigure(props.context.yours, plan)}
+          ownIncident={
+            ownIncident(props.context, plan) ? (noteOn?.name ?? form.term.trim()) : undefined
+          }
+          set={set}
+        />
       )}
       {refusal && (
         <p class="error" role="alert">

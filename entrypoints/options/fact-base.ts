@@ -8,7 +8,7 @@ import { type FormContext, formContext } from '@/lib/facts/form';
 import { buildProvenance, type Layer, type Provenance, stackLayers } from '@/lib/facts/layers';
 import { mergePacks } from '@/lib/facts/merge';
 import { type FactRow, factRows } from '@/lib/facts/rows';
-import type { FactPack } from '@/lib/facts/schema';
+import type { FactPack, NoteTarget } from '@/lib/facts/schema';
 import type { StoredFacts } from '@/lib/facts/stored';
 import type { PackItem } from './Packs';
 
@@ -21,6 +21,8 @@ export interface FactBase {
   packs: PackItem[];
   /** The reader's own entities, claims and notes. */
   yoursCount: number;
+  /** An entity's name or a claim's statement, if the fact base has it. */
+  nameOf(target: NoteTarget): string | undefined;
 }
 
 /** The layers as pages use them: the bundled pack only while the reader keeps it on. */
@@ -41,6 +43,10 @@ export function useFactBase(
     if (!facts) return undefined;
     const layers = layersOf(facts, useBundledPack);
     const base = mergePacks(...layers.map((layer) => layer.pack));
+    const names = new Map([
+      ...base.entities.map((e) => [`entity:${e.id}`, e.name] as const),
+      ...base.claims.map((c) => [`claim:${c.id}`, c.statement] as const),
+    ]);
     return {
       layers,
       context: formContext(facts.yours, base),
@@ -50,6 +56,7 @@ export function useFactBase(
         origin.kind === 'imported' ? [{ origin, entries: countEntries(pack) }] : [],
       ),
       yoursCount: countEntries({ ...facts.yours, sources: [] }),
+      nameOf: (target) => names.get(`${target.kind}:${target.id}`),
     };
   }, [facts, useBundledPack]);
 }

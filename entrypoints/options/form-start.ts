@@ -1,13 +1,14 @@
 /**
- * Where the options form starts: empty, prefilled from the context menu's URL, editing one of the
- * reader's rows, or writing a note on any row.
+ * Where the options form starts: empty, prefilled from the URL (the context menu's selection, or a
+ * card's "Save to my facts" on an entity or claim), editing one of the reader's rows, or writing a
+ * note on any row.
  */
 import type { FormPlan } from '@/lib/facts/form';
 import { noteFormOf } from '@/lib/facts/notes';
 import { EMPTY_FORM, formOf, type ReaderFactForm } from '@/lib/facts/reader';
 import type { FactRow } from '@/lib/facts/rows';
-import type { FactPack } from '@/lib/facts/schema';
-import { readPrefill } from '@/lib/prefill';
+import type { FactPack, NoteTarget } from '@/lib/facts/schema';
+import { readNoteTarget, readPrefill } from '@/lib/prefill';
 
 export interface FormStart {
   initial: ReaderFactForm;
@@ -19,9 +20,33 @@ export interface FormStart {
 
 export const EMPTY_START: FormStart = { initial: EMPTY_FORM, focus: false };
 
-/** The form as the page's URL prefills it (the context menu's "Add to Backstory…"). */
-export function prefilledStart(search: string): FormStart {
-  return { initial: { ...EMPTY_FORM, ...readPrefill(search) }, focus: false };
+/**
+ * The form as the page's URL prefills it. A note's target the fact base knows (`nameOf` gives its
+ * name) makes it that note, with focus on its words; an unknown target is left out, and the form
+ * asks for a term as usual. A note on a claim has no figure of its own: a figure sent with it
+ * becomes its quote when it has none.
+ */
+export function prefilledStart(
+  search: string,
+  nameOf: (target: NoteTarget) => string | undefined,
+): FormStart {
+  const fields = readPrefill(search);
+  const about = readNoteTarget(search);
+  const name = about && nameOf(about);
+  const initial = { ...EMPTY_FORM, ...fields };
+  if (!about || name === undefined) return { initial, focus: false };
+  const onClaim = about.kind === 'claim';
+  const figureAsQuote = onClaim && fields.figure !== '' && fields.quote === '';
+  return {
+    initial: {
+      ...initial,
+      term: '',
+      ...(onClaim ? { figure: '', measure: '' } : {}),
+      ...(figureAsQuote ? { quote: fields.figure } : {}),
+    },
+    fixed: { kind: 'note', subject: { about, name } },
+    focus: true,
+  };
 }
 
 /** A note on `row`, which may come from any pack. */

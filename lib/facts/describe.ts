@@ -115,7 +115,7 @@ function periodTail(period: Period): string {
 }
 
 /** The unit in words: "US dollars", "pounds sterling", "counts", "percentages". */
-function describeUnit(unit: string): string {
+export function describeUnit(unit: string): string {
   if (unit === 'count') return 'counts';
   if (unit === 'percent') return 'percentages';
   return CURRENCIES[unit]?.words[0] ?? unit;
@@ -287,4 +287,59 @@ function unique(items: readonly string[]): string[] {
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * A figure written back the way the options form reads it ("over $1.7 billion in 2022"), exactly:
+ * read again, it gives the same value, unit, qualifier and period. A value that a scale word cannot
+ * write exactly is written in full ("$1,234,567,891").
+ */
+export function figureAsTyped(
+  figure: Pick<Figure, 'value' | 'unit' | 'qualifier' | 'period'>,
+): string {
+  const amount = exactAmount(figure, true);
+  const period = figure.period === 'total' ? '' : ` ${describePeriod(figure.period)}`;
+  return `${qualifierWord(figure.qualifier)}${amount}${period}`;
+}
+
+/** The number with its unit, exact: "$1.7 billion" (short) or "$1,700,000,000" (in full). */
+function exactAmount(figure: Pick<Figure, 'value' | 'unit'>, short: boolean): string {
+  const number = (short && exactScaled(figure.value)) || groupThousands(figure.value);
+  const sign = currencySign(figure.unit);
+  if (sign) return `${sign}${number}`;
+  if (figure.unit === 'count') return number;
+  if (figure.unit === 'percent') return `${number}%`;
+  return `${number} ${figure.unit}`;
+}
+
+/** "1.7 billion" when that reads back as exactly `value`, else undefined. */
+function exactScaled(value: number): string | undefined {
+  for (const { word, value: scale } of SCALES) {
+    if (scale < 1e6 || Math.abs(value) < scale) continue;
+    const short = String(Number((value / scale).toFixed(3)));
+    return Number(short) * scale === value ? `${short} ${word}` : undefined;
+  }
+  return undefined;
+}
+
+/** How the form's preview says a bound, unmistakably: "more than", not "over" (which can read as a period). */
+const BOUND_WORDS: Record<Qualifier, string> = {
+  exact: '',
+  over: 'more than ',
+  about: 'about ',
+  under: 'less than ',
+  'up-to': 'up to ',
+};
+
+/**
+ * What the options form read from a typed figure, part by part, with every digit shown so a slip
+ * of scale is seen: "more than $1,000,000,000 · in the past two years · in total".
+ */
+export function describeReading(
+  figure: Pick<Figure, 'value' | 'unit' | 'qualifier' | 'period' | 'scope'>,
+  incidentName?: string,
+): string {
+  const amount = `${BOUND_WORDS[figure.qualifier]}${exactAmount(figure, false)}`;
+  const period = figure.period === 'total' ? 'no period given' : describePeriod(figure.period);
+  return [amount, period, describeScope(figure, incidentName)].join(' · ');
 }

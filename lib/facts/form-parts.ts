@@ -1,33 +1,57 @@
 /**
  * The form's source, quote and figure as a pack's source and claim, and back: what a reader's
  * fact and a reader's note both write. A link alone names its site; a claim quotes its source
- * only with the reader's own quote.
+ * only with the reader's own quote. The figure is typed as news writes it and read by the page's
+ * figure reader; a figure shown for editing and left as it was is kept exactly as stored.
  */
-import { describeFigure } from './describe';
+import { type FigureReading, readFigure } from '@/lib/match/read-figure';
+import { describeFigure, figureAsTyped } from './describe';
+import { normaliseName } from './edit';
+import { ownMeasureId } from './measures';
 import type { ReaderFactForm } from './reader';
-import type { Claim, Figure, Source } from './schema';
+import type { Claim, FactPack, Figure, Source } from './schema';
 import { siteName } from './site-name';
 
 export function hasFigure(form: ReaderFactForm): boolean {
-  return [form.figureValue, form.figureUnit, form.figureMeasure].some((v) => v.trim() !== '');
+  return form.figure.trim() !== '';
 }
 
 export function hasSource(form: ReaderFactForm): boolean {
   return form.sourceTitle.trim() !== '' || form.sourceUrl.trim() !== '';
 }
 
-export function parseNumber(text: string): number {
-  const cleaned = text.replace(/[,\s_]/g, '');
-  return cleaned === '' ? Number.NaN : Number(cleaned);
+/**
+ * The figure the form's text gives, or why it cannot be read. The source's date anchors "last
+ * year"; a text still exactly as `stored` was shown gives `stored` back, so an edit that leaves the
+ * figure alone never changes it (even one in a unit the reader of pages does not know).
+ */
+export function readFormFigure(form: ReaderFactForm, stored?: Figure): FigureReading {
+  const typed = form.figure.trim();
+  if (stored && typed === figureAsTyped(stored))
+    return { ok: true, figure: { ...stored, text: typed } };
+  const published = form.sourcePublished.trim();
+  return readFigure(typed, published ? { published } : {});
 }
 
-function figureOf(form: ReaderFactForm): Figure {
-  return {
-    value: parseNumber(form.figureValue),
-    unit: form.figureUnit.trim(),
-    qualifier: form.figureQualifier,
-    period: form.figurePeriod.trim() || 'total',
-  };
+/** The figure to store: the reading of the form's text, scoped as the form says. */
+function figureOf(
+  form: ReaderFactForm,
+  stored: Figure | undefined,
+  ownId: string,
+): Figure | undefined {
+  const reading = readFormFigure(form, stored);
+  if (!reading.ok) return undefined;
+  const incident = form.incident || ownId;
+  const unchanged =
+    stored !== undefined &&
+    form.figure.trim() === figureAsTyped(stored) &&
+    (stored.scope ?? 'total') === form.scope &&
+    (form.scope === 'total' || stored.incident === incident);
+  if (unchanged) return stored;
+  const { value, unit, qualifier, period } = reading.figure;
+  return form.scope === 'incident'
+    ? { value, unit, qualifier, period, scope: 'incident', incident }
+    : { value, unit, qualifier, period, scope: 'total' };
 }
 
 /**
@@ -67,27 +91,36 @@ export function sourceFields(source: Source | undefined) {
 }
 
 /** The form's figure fields for a claim (empty when it has no figure). */
-export function figureFields(claim: Claim | undefined, subjectId: string) {
+export function figureFields(
+  claim: Claim | undefined,
+): Pick<ReaderFactForm, 'figure' | 'measure' | 'newMeasure' | 'scope' | 'incident'> {
   const figure = claim?.figure;
+  if (!figure) return { figure: '', measure: '', newMeasure: '', scope: 'total', incident: '' };
+  const own = figure.incident !== undefined && claim.subjects[0] === figure.incident;
   return {
-    figureValue: figure ? String(figure.value) : '',
-    figureUnit: figure?.unit ?? '',
-    figureQualifier: figure?.qualifier ?? 'exact',
-    figurePeriod: figure && figure.period !== 'total' ? figure.period : '',
-    figureMeasure: claim?.measure && claim.measure !== subjectId ? claim.measure : '',
+    figure: figureAsTyped(figure),
+    measure: claim.measure ?? '',
+    newMeasure: '',
+    scope: figure.scope ?? 'total',
+    // The fact's own term (or what the note is on) is the form's default incident.
+    incident: own ? '' : (figure.incident ?? ''),
   };
 }
 
 /**
- * The claim carrying the form's figure about `subject`, citing `sourceId`; an existing claim keeps
- * its own words and source unless the form wrote them. Its evidence is the reader's quote, or none.
+ * The claim carrying the form's figure about `subject`, citing `sourceId`, and the pack with the
+ * label of a measure the reader named; an existing claim keeps its own words and source unless
+ * the form wrote them. Its evidence is the reader's quote, or none. The form must be valid.
  */
 export function figureClaimFrom(
+  pack: FactPack,
   form: ReaderFactForm,
   existing: Claim | undefined,
   ids: { claimId: string; subject: { id: string; name: string }; sourceId: string },
-): Claim {
-  const figure = figureOf(form);
+): { pack: FactPack; claim?: Claim } {
+  const figure = figureOf(form, existing?.figure, ids.subject.id);
+  if (!figure) return { pack };
+  const { pack: labelled, measureId } = chosenMeasure(pack, form);
   const words = `${ids.subject.name}: ${describeFigure(figure)}`;
   const ownWords = !existing || existing.id === ids.claimId;
   const { evidence: _old, ...base }: Claim = existing ?? {
@@ -97,12 +130,27 @@ export function figureClaimFrom(
     sourceId: ids.sourceId,
   };
   const quote = form.quote.trim();
-  return {
+  const claim: Claim = {
     ...base,
     // A claim the form wrote follows the form; one written elsewhere keeps its words and source.
     ...(ownWords ? { statement: words, sourceId: ids.sourceId } : {}),
     ...(quote ? { evidence: quote } : {}),
     figure,
-    measure: form.figureMeasure.trim() || ids.subject.id,
+    measure: measureId,
   };
+  return { pack: labelled, claim };
+}
+
+/** The measure the form chose, or the reader's new one (added to `pack` with its label). */
+function chosenMeasure(
+  pack: FactPack,
+  form: ReaderFactForm,
+): { pack: FactPack; measureId: string } {
+  if (form.measure) return { pack, measureId: form.measure };
+  const label = form.newMeasure.replace(/\s+/g, ' ').trim();
+  const measures = pack.measures ?? [];
+  const known = measures.find((m) => normaliseName(m.label) === normaliseName(label));
+  if (known) return { pack, measureId: known.id };
+  const id = ownMeasureId(pack, label);
+  return { pack: { ...pack, measures: [...measures, { id, label }] }, measureId: id };
 }

@@ -6,11 +6,20 @@
  * checked against the schema.
  */
 import { isWebUrl } from '@/lib/safe-url';
+import { describeUnit } from './describe';
 import { normaliseName } from './edit';
-import { hasFigure, hasSource, parseNumber } from './form-parts';
+import { hasFigure, hasSource, readFormFigure } from './form-parts';
+import { choiceLabelled, type MeasureChoice, measureChoices } from './measures';
 import { addNote, type NoteSubject, updateNote } from './notes';
-import { addFact, type FormField, parseAliases, type ReaderFactForm, updateFact } from './reader';
-import type { FactPack } from './schema';
+import {
+  addFact,
+  type FormField,
+  figureClaimOf,
+  parseAliases,
+  type ReaderFactForm,
+  updateFact,
+} from './reader';
+import type { FactPack, Figure } from './schema';
 import { checkEntries } from './validate';
 
 export type FormErrors = Partial<Record<FormField, string>>;
@@ -29,6 +38,10 @@ export interface FormContext {
   base: FactPack;
   /** Each name and alias in `base`, with the entity it belongs to. */
   names: Map<string, { id: string; name: string }>;
+  /** What a figure can count: every measure of `base`, by label. */
+  measures: MeasureChoice[];
+  /** The incidents a figure can count: the events of `base`, by name. */
+  incidents: { id: string; name: string }[];
 }
 
 export function formContext(yours: FactPack, base: FactPack): FormContext {
@@ -38,7 +51,11 @@ export function formContext(yours: FactPack, base: FactPack): FormContext {
       names.set(normaliseName(form), { id: entity.id, name: entity.name });
     }
   }
-  return { yours, base, names };
+  const incidents = base.entities
+    .filter((e) => e.kind === 'event')
+    .map((e) => ({ id: e.id, name: e.name }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
+  return { yours, base, names, measures: measureChoices(base, yours), incidents };
 }
 
 /**
@@ -66,9 +83,30 @@ export function validateForm(
   if (plan.kind === 'note') checkNote(form, plan.subject, errors);
   else checkNames(form, context, plan.kind === 'edit' ? plan.entityId : undefined, errors);
   checkSource(form, errors);
-  if (plan.kind !== 'note' || plan.subject.about.kind === 'entity') checkFigure(form, errors);
+  if (plan.kind !== 'note' || plan.subject.about.kind === 'entity') {
+    checkFigure(form, context, plan, errors);
+  }
   if (Object.keys(errors).length === 0) checkAsPack(form, context, plan, errors);
   return errors;
+}
+
+/**
+ * The form as it will be saved: a new measure named like a known one is that one, so figures the
+ * reader names in the same words are compared with each other and with the sources.
+ */
+export function settleForm(form: ReaderFactForm, context: FormContext): ReaderFactForm {
+  if (form.measure || !form.newMeasure.trim()) return form;
+  const known = choiceLabelled(context.measures, form.newMeasure);
+  return known ? { ...form, measure: known.id, newMeasure: '' } : form;
+}
+
+/** The figure the form was opened to edit, as stored. */
+export function storedFigure(yours: FactPack, plan: FormPlan): Figure | undefined {
+  if (plan.kind === 'edit') return figureClaimOf(yours, plan.entityId)?.figure;
+  if (plan.kind === 'note' && plan.noteId !== undefined) {
+    return yours.claims.find((c) => c.id === `${plan.noteId}.figure`)?.figure;
+  }
+  return undefined;
 }
 
 /** The reader's facts with the form saved as `plan` says, and what to tell the reader. */
@@ -142,13 +180,48 @@ function checkSource(form: ReaderFactForm, errors: FormErrors): void {
   }
 }
 
-function checkFigure(form: ReaderFactForm, errors: FormErrors): void {
+function checkFigure(
+  form: ReaderFactForm,
+  context: FormContext,
+  plan: FormPlan,
+  errors: FormErrors,
+): void {
   if (!hasFigure(form)) return;
   if (!hasSource(form)) errors.sourceTitle = 'A figure needs its source: give its title or link.';
-  if (!Number.isFinite(parseNumber(form.figureValue))) {
-    errors.figureValue = 'Enter the figure as a number, e.g. 1000000000.';
+  const reading = readFormFigure(form, storedFigure(context.yours, plan));
+  if (!reading.ok) errors.figure = reading.reason;
+  const chosen = context.measures.find((m) => m.id === form.measure);
+  if (!form.measure && !form.newMeasure.trim()) {
+    errors.measure = 'Choose what the figure counts, or name something new.';
+  } else if (reading.ok && chosen && !countsLike(chosen, reading.figure.unit)) {
+    const units = chosen.units.map(describeUnit).join(' or ');
+    errors.measure = `Figures of ${chosen.label} are in ${units}, not ${describeUnit(reading.figure.unit)}: choose another measure, or name a new one.`;
   }
-  if (!form.figureUnit.trim()) errors.figureUnit = 'A figure needs a unit, e.g. USD or count.';
+  if (form.scope !== 'incident') return;
+  if (form.incident && !isIncident(context, form.incident)) {
+    errors.incident = 'That incident is no longer known: choose it again.';
+  } else if (!form.incident && !ownIncident(context, plan)) {
+    errors.incident =
+      'Choose which incident. One Backstory does not know yet can be added first, as a fact of the kind “event”.';
+  }
+}
+
+function isIncident(context: FormContext, entityId: string): boolean {
+  return context.incidents.some((i) => i.id === entityId);
+}
+
+/**
+ * Whether the figure's own entity can be the incident it counts: the reader's own term (they say
+ * what it is), or an event the note is on; a note on a country or a person needs an incident named.
+ */
+export function ownIncident(context: FormContext, plan: FormPlan): boolean {
+  return plan.kind !== 'note' || isIncident(context, plan.subject.about.id);
+}
+
+/** Whether a figure in `unit` can be set beside the measure's: money beside money, counts beside counts. */
+function countsLike(measure: MeasureChoice, unit: string): boolean {
+  const family = (u: string) => (/^[A-Z]{3}$/.test(u) ? 'money' : u);
+  return measure.units.length === 0 || measure.units.some((u) => family(u) === family(unit));
 }
 
 // The schema's fields, in the form's words; a field not listed keeps the schema's words.
@@ -165,13 +238,12 @@ const FORM_FIELDS: Record<string, { field: FormField; message?: string }> = {
   },
   evidence: { field: 'quote', message: 'A quote on a figure is at most 14 words: shorten it.' },
   quote: { field: 'quote' },
-  'figure.value': { field: 'figureValue' },
-  'figure.unit': { field: 'figureUnit' },
-  'figure.period': {
-    field: 'figurePeriod',
-    message: 'Use total, year:2024, month:2023-07, past:2y or since:2017.',
-  },
-  measure: { field: 'figureMeasure' },
+  'figure.value': { field: 'figure' },
+  'figure.unit': { field: 'figure' },
+  'figure.period': { field: 'figure' },
+  'figure.scope': { field: 'incident' },
+  'figure.incident': { field: 'incident' },
+  measure: { field: 'measure' },
 };
 
 const SCRATCH: FactPack = { format: 1, sources: [], entities: [], claims: [] };

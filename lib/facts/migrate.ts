@@ -7,7 +7,11 @@
  * cleanly: those are the reader's own, the rest came from imports and become one imported pack.
  * Nothing is dropped but two things the old form made up: a "quote" it wrote itself from the
  * figure, and the publisher "Added by you" on a source given without a link.
+ *
+ * v3 writes the units of the reader's figures as pages are read: the v2 form took a unit as typed,
+ * so "dollars" or "usd" were never compared with the sources' "USD".
  */
+import { readUnit } from '@/lib/match/vocabulary';
 import { isRecord, type Json } from './json';
 
 const LISTS = ['sources', 'entities', 'claims'] as const;
@@ -71,4 +75,23 @@ function withoutMadeUpWords(list: (typeof LISTS)[number], entry: unknown): unkno
   if (!madeUpQuote) return entry;
   const { evidence: _madeUp, ...rest } = entry;
   return rest;
+}
+
+/**
+ * v2 → v3: each figure's unit as the reader of pages writes it ("dollars", "usd", "$" → "USD",
+ * "Count" → "count"). A unit it does not know ("years") stays as typed; nothing else changes, and
+ * a value that is not a pack is kept as it is.
+ */
+export function readerUnitsV3(v2: unknown): unknown {
+  if (!isRecord(v2) || !Array.isArray(v2.claims)) return v2;
+  return { ...v2, claims: v2.claims.map(withReadUnit) };
+}
+
+function withReadUnit(claim: unknown): unknown {
+  if (!isRecord(claim) || !isRecord(claim.figure) || typeof claim.figure.unit !== 'string') {
+    return claim;
+  }
+  const unit = readUnit(claim.figure.unit);
+  if (unit === undefined || unit === claim.figure.unit) return claim;
+  return { ...claim, figure: { ...claim.figure, unit } };
 }

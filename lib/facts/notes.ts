@@ -13,6 +13,7 @@ import {
   sourceFields,
   sourceFromForm,
 } from './form-parts';
+import { dropUnusedMeasures } from './measures';
 import { EMPTY_FORM, type ReaderFactForm } from './reader';
 import type { FactPack, Note, NoteTarget } from './schema';
 
@@ -55,10 +56,9 @@ export function removeNote(pack: FactPack, noteId: string): FactPack {
     { ...pack, claims: pack.claims.filter((c) => c !== claim) },
     (pack.notes ?? []).filter((n) => n !== note),
   );
-  return dropUnusedSources(without, [
-    ...(note?.sourceIds ?? []),
-    ...(claim ? [claim.sourceId] : []),
-  ]);
+  return dropUnusedMeasures(
+    dropUnusedSources(without, [...(note?.sourceIds ?? []), ...(claim ? [claim.sourceId] : [])]),
+  );
 }
 
 /** The form and subject showing note `noteId` (or a figure saved without words), for editing. */
@@ -79,7 +79,7 @@ export function noteFormOf(
     details: note?.text ?? '',
     quote: note?.quote ?? claim?.evidence ?? '',
     ...sourceFields(source),
-    ...figureFields(claim, about.id),
+    ...figureFields(claim),
   };
   return { form, about };
 }
@@ -98,13 +98,16 @@ function writeNote(
   const source = sourceFromForm(form, oldSource, `${noteId}.source`);
   const figure = subject.about.kind === 'entity' && source !== undefined && hasFigure(form);
   const claims = pack.claims.filter((c) => c !== oldClaim);
+  let labelled = pack;
   if (figure && source) {
     const ids = {
       claimId: `${noteId}.figure`,
       subject: { id: subject.about.id, name: subject.name },
       sourceId: source.id,
     };
-    claims.push(figureClaimFrom(form, oldClaim, ids));
+    const written = figureClaimFrom(pack, form, oldClaim, ids);
+    labelled = written.pack;
+    if (written.claim) claims.push(written.claim);
   }
   const text = form.details.trim();
   // With a figure, the quote is the figure's evidence; otherwise the note keeps it.
@@ -120,11 +123,11 @@ function writeNote(
   const notes = text || quote ? replaceById(pack.notes ?? [], note) : others;
   const written = withNotes(
     {
-      ...pack,
+      ...labelled,
       sources: source ? replaceById(pack.sources, source) : pack.sources,
       claims,
     },
     notes,
   );
-  return dropUnusedSources(written, oldSource ? [oldSource.id] : []);
+  return dropUnusedMeasures(dropUnusedSources(written, oldSource ? [oldSource.id] : []));
 }

@@ -1,8 +1,8 @@
 /**
  * The reader's own facts: the options-page form on one side, fact-pack entries on the other.
- * A new term becomes an entity with its source; a figure becomes a claim carrying it, which quotes
- * the source only when the reader gave a quote (a quote without a figure is kept as a note on the
- * entity). A term Backstory already knows becomes the reader's note on it instead (notes.ts).
+ * A new term becomes an entity with its source; a figure, typed as news writes it, becomes a claim
+ * carrying it under the measure the reader chose or named, which quotes the source only when the
+ * reader gave a quote (a quote without a figure is kept as a note on the entity). A term Backstory already knows becomes the reader's note on it instead (notes.ts).
  * Every function returns a new pack and leaves its input untouched.
  */
 
@@ -21,7 +21,8 @@ import {
   sourceFields,
   sourceFromForm,
 } from './form-parts';
-import type { Claim, Entity, EntityKind, FactPack, Qualifier, Source } from './schema';
+import { dropUnusedMeasures } from './measures';
+import type { Claim, Entity, EntityKind, FactPack, Scope, Source } from './schema';
 
 /** The form as the reader fills it in: every field is text, exactly as typed. */
 export interface ReaderFactForm {
@@ -37,13 +38,16 @@ export interface ReaderFactForm {
   sourcePublished: string;
   /** Words from the source, exactly as written; may be empty. */
   quote: string;
-  figureValue: string;
-  figureUnit: string;
-  figureQualifier: Qualifier;
-  /** Normalised period ("total", "year:2024", "past:2y", "since:2017", "month:2023-07"); empty means total. */
-  figurePeriod: string;
-  /** What the figure counts; empty means the term itself. */
-  figureMeasure: string;
+  /** A figure as news writes it ("over $1.7 billion in 2022"); empty for none. */
+  figure: string;
+  /** What the figure counts: a known measure's id; empty while none is chosen, or a new one is named. */
+  measure: string;
+  /** A measure the reader names in words ("Lazarus Group's crypto theft"), when `measure` is empty. */
+  newMeasure: string;
+  /** Whether the figure counts a running total or one incident. */
+  scope: Scope;
+  /** For one incident: the entity naming it; empty for the fact itself (or what the note is on). */
+  incident: string;
 }
 
 export type FormField = keyof ReaderFactForm;
@@ -57,11 +61,11 @@ export const EMPTY_FORM: ReaderFactForm = {
   sourceUrl: '',
   sourcePublished: '',
   quote: '',
-  figureValue: '',
-  figureUnit: '',
-  figureQualifier: 'exact',
-  figurePeriod: '',
-  figureMeasure: '',
+  figure: '',
+  measure: '',
+  newMeasure: '',
+  scope: 'total',
+  incident: '',
 };
 
 /** The aliases typed in the form: trimmed, without empties, repeats or the term itself. */
@@ -84,7 +88,7 @@ export function newEntityId(pack: FactPack, term: string): string {
 }
 
 /** The claim that carries an entity's figure on the form: its own, or the first about it alone. */
-function figureClaimOf(pack: FactPack, entityId: string): Claim | undefined {
+export function figureClaimOf(pack: FactPack, entityId: string): Claim | undefined {
   return (
     pack.claims.find((c) => c.id === `${entityId}.figure`) ??
     pack.claims.find((c) => c.figure && c.subjects.length === 1 && c.subjects[0] === entityId)
@@ -109,7 +113,7 @@ export function formOf(pack: FactPack, entityId: string): ReaderFactForm | undef
     kind: entity.kind,
     ...sourceFields(sourceOf(pack, entity)),
     quote: claim?.evidence ?? quoteNote?.quote ?? '',
-    ...figureFields(claim, entityId),
+    ...figureFields(claim),
   };
 }
 
@@ -134,21 +138,26 @@ function writeFact(pack: FactPack, entityId: string, form: ReaderFactForm): Fact
 
   const oldClaim = figureClaimOf(pack, entityId);
   const claims = pack.claims.filter((c) => c.id !== oldClaim?.id);
+  let labelled = pack;
   if (source && hasFigure(form)) {
     const subject = { id: entityId, name: entity.name };
     const ids = { claimId: `${entityId}.figure`, subject, sourceId: source.id };
-    claims.push(figureClaimFrom(form, oldClaim, ids));
+    const written = figureClaimFrom(pack, form, oldClaim, ids);
+    labelled = written.pack;
+    if (written.claim) claims.push(written.claim);
   }
   const written: FactPack = {
-    ...pack,
+    ...labelled,
     sources: source ? replaceById(pack.sources, source) : pack.sources,
     entities: replaceById(pack.entities, entity),
     // An edited claim keeps its place in the list, so an unchanged edit changes nothing.
     claims: oldClaim ? restoreOrder(pack.claims, claims) : claims,
   };
-  return dropUnusedSources(
-    withQuoteNote(written, entityId, form, source),
-    oldSource ? [oldSource.id] : [],
+  return dropUnusedMeasures(
+    dropUnusedSources(
+      withQuoteNote(written, entityId, form, source),
+      oldSource ? [oldSource.id] : [],
+    ),
   );
 }
 
@@ -208,7 +217,7 @@ export function removeFact(pack: FactPack, entityId: string): FactPack {
     { ...pack, entities: pack.entities.filter((e) => e.id !== entityId), claims },
     notes,
   );
-  return dropUnusedSources(without, orphanCandidates);
+  return dropUnusedMeasures(dropUnusedSources(without, orphanCandidates));
 }
 
 /** `pack` without claim `claimId`, notes about it, and sources nothing else cites. */
@@ -222,5 +231,5 @@ export function removeClaim(pack: FactPack, claimId: string): FactPack {
     ...(claim ? [claim.sourceId] : []),
     ...(pack.notes ?? []).filter((n) => !notes.includes(n)).flatMap((n) => n.sourceIds),
   ];
-  return dropUnusedSources(without, cited);
+  return dropUnusedMeasures(dropUnusedSources(without, cited));
 }

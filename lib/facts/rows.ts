@@ -31,9 +31,11 @@ export type RowFilter = 'all' | 'yours' | 'bundled' | `pack:${string}`;
 export function factRows(layers: Layer[]): FactRow[] {
   const names = new Map<string, string>();
   const winners = new Map<string, number>();
+  const measures = new Map<string, string>();
   layers.forEach(({ pack }, depth) => {
     for (const entity of pack.entities) names.set(`entity:${entity.id}`, entity.name);
     for (const claim of pack.claims) names.set(`claim:${claim.id}`, claim.statement);
+    for (const measure of pack.measures ?? []) measures.set(measure.id, measure.label);
     for (const list of ['entities', 'claims', 'notes'] as const) {
       for (const entry of pack[list] ?? []) winners.set(`${list}:${entry.id}`, depth);
     }
@@ -58,7 +60,7 @@ export function factRows(layers: Layer[]): FactRow[] {
       if (wins('entities', entity.id)) add(entityRow(entity));
     }
     for (const claim of layer.pack.claims) {
-      if (wins('claims', claim.id)) add(claimRow(claim));
+      if (wins('claims', claim.id)) add(claimRow(claim, measures));
     }
   }
   return rows;
@@ -76,11 +78,12 @@ function entityRow(entity: Entity) {
   };
 }
 
-function claimRow(claim: Claim) {
+function claimRow(claim: Claim, measures: Map<string, string>) {
+  const counts = claim.measure && measures.get(claim.measure);
   const detail = claim.rating
     ? `fact check: ${claim.rating.label}`
     : claim.figure
-      ? `figure: ${describeFigure(claim.figure)}`
+      ? `figure: ${describeFigure(claim.figure)}${counts ? ` · ${counts}` : ''}`
       : 'claim';
   return {
     key: `claims:${claim.id}`,

@@ -3,7 +3,8 @@
  * anywhere), validated whenever they are read: what cannot be read is left out and said in
  * words, the rest is used, so a damaged value never breaks the extension.
  *
- * - `readerPack` v2: the reader's own facts, a fact pack (in v1 it also held everything imported).
+ * - `readerPack` v3: the reader's own facts, a fact pack (in v1 it also held everything imported;
+ *   until v3 a figure's unit was kept as typed, "dollars" as well as "USD").
  * - `importedPacks` v1: each pack the reader imported, kept whole with where it came from.
  * - `unreadable` v1: a copy of stored facts that could not all be read, until the reader drops it.
  */
@@ -12,7 +13,7 @@ import * as v from 'valibot';
 import { EMPTY_READER_PACK } from '@/lib/defaults';
 import { isRecord } from './json';
 import type { ImportedPack } from './layers';
-import { splitReaderPackV1 } from './migrate';
+import { readerUnitsV3, splitReaderPackV1 } from './migrate';
 import type { FactPack } from './schema';
 import { checkEntries } from './validate';
 
@@ -23,8 +24,8 @@ export const importedPacksItem = storage.defineItem<unknown>('local:importedPack
 });
 
 export const readerPackItem = storage.defineItem<unknown>('local:readerPack', {
-  version: 2,
-  migrations: { 2: migrateReaderPackToV2 },
+  version: 3,
+  migrations: { 2: migrateReaderPackToV2, 3: readerUnitsV3 },
 });
 
 const unreadableItem = storage.defineItem<Record<string, unknown>>('local:unreadable', {

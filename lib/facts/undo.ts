@@ -11,11 +11,15 @@ type Entry = { id: string };
 
 /** `current` without the change that turned `before` into `after`. */
 export function undoChange(current: FactPack, before: FactPack, after: FactPack): FactPack {
+  const { measures: _current, ...rest } = current;
+  const measures = undoList(current.measures ?? [], before.measures ?? [], after.measures ?? []);
   const undone: FactPack = {
-    ...current,
+    ...rest,
     sources: undoList(current.sources, before.sources, after.sources),
     entities: undoList(current.entities, before.entities, after.entities),
     claims: undoList(current.claims, before.claims, after.claims),
+    // Like notes, a pack without measure labels has no list.
+    ...(measures.length > 0 ? { measures } : {}),
   };
   return withNotes(undone, undoList(current.notes ?? [], before.notes ?? [], after.notes ?? []));
 }

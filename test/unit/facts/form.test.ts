@@ -131,26 +131,25 @@ describe('validateForm', () => {
     });
   });
 
-  it('rejects a figure without a unit, a value that is not a number, and an unknown period', () => {
-    const figure = form({ term: 'Theft', sourceTitle: 'T', figureValue: '1,000' });
-    expect(problems(figure)).toEqual({ figureUnit: 'A figure needs a unit, e.g. USD or count.' });
-    expect(problems({ ...figure, figureValue: 'lots', figureUnit: 'USD' })).toEqual({
-      figureValue: 'Enter the figure as a number, e.g. 1000000000.',
-    });
-    expect(problems({ ...figure, figureUnit: 'USD', figurePeriod: 'last year' })).toEqual({
-      figurePeriod: 'Use total, year:2024, month:2023-07, past:2y or since:2017.',
+  it('reads the figure as news writes it, and says why it cannot', () => {
+    const figure = form({ term: 'Theft', sourceTitle: 'T', measure: 'theft.usd' });
+    expect(problems({ ...figure, figure: 'over $1.7 billion in 2022' })).toEqual({});
+    expect(problems({ ...figure, figure: 'lots' })).toEqual({
+      figure:
+        'No figure found in “lots”: write a number with its unit, e.g. “over $1 billion in the past two years” or “about 300 hackers in 2022”.',
     });
   });
 
-  it('requires a source for a figure, and a short quote on it', () => {
-    expect(problems(form({ term: 'X', figureValue: '3', figureUnit: 'count' }))).toEqual({
+  it('requires a source for a figure, what it counts, and a short quote on it', () => {
+    expect(problems(form({ term: 'X', figure: '3 hackers' }))).toEqual({
       sourceTitle: 'A figure needs its source: give its title or link.',
+      measure: 'Choose what the figure counts, or name something new.',
     });
     const long =
       'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen';
     expect(
       problems(
-        form({ term: 'X', sourceTitle: 'T', figureValue: '3', figureUnit: 'count', quote: long }),
+        form({ term: 'X', sourceTitle: 'T', figure: '3', newMeasure: 'Hackers', quote: long }),
       ),
     ).toEqual({ quote: 'A quote on a figure is at most 14 words: shorten it.' });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EARLIER_IMPORTS_ID, splitReaderPackV1 } from '@/lib/facts/migrate';
+import { EARLIER_IMPORTS_ID, readerUnitsV3, splitReaderPackV1 } from '@/lib/facts/migrate';
 import type { FactPack } from '@/lib/facts/schema';
 import { validatePack } from '@/lib/facts/validate';
 
@@ -132,6 +132,63 @@ describe('splitReaderPackV1', () => {
   it('leaves a value that is not a pack as it is, for reading to report', () => {
     for (const value of [null, 'x', { format: 1 }, [1]]) {
       expect(splitReaderPackV1(value, NOW)).toEqual({ yours: value });
+    }
+  });
+});
+
+describe('readerUnitsV3', () => {
+  /** A v2 claim of the reader's with a figure in `unit`, as the v2 form stored what was typed. */
+  const claim = (id: string, unit: string) => ({
+    id,
+    statement: `${id}: a figure`,
+    subjects: ['reader.e'],
+    sourceId: 'reader.e.source',
+    figure: { value: 1.7e9, unit, qualifier: 'over', period: 'year:2022' },
+    measure: 'reader.e',
+  });
+
+  it('writes the units as pages are read, so dollars, USD and $ are one unit', () => {
+    const v2 = {
+      format: 1,
+      name: 'My facts',
+      sources: [{ id: 'reader.e.source', title: 'T' }],
+      entities: [],
+      claims: [
+        claim('a', 'dollars'),
+        claim('b', 'usd'),
+        claim('c', '$'),
+        claim('d', 'USD'),
+        claim('e', 'Count'),
+        claim('f', 'euros'),
+        { id: 'g', statement: 'No figure.', subjects: ['reader.e'], sourceId: 'reader.e.source' },
+      ],
+    };
+    const v3 = readerUnitsV3(structuredClone(v2)) as typeof v2;
+    expect(v3.claims.map((c) => ('figure' in c ? c.figure.unit : undefined))).toEqual([
+      'USD',
+      'USD',
+      'USD',
+      'USD',
+      'count',
+      'EUR',
+      undefined,
+    ]);
+    // Nothing else changes, and a second run changes nothing.
+    const units = ['USD', 'USD', 'USD', 'USD', 'count', 'EUR'];
+    expect(v3).toEqual({
+      ...v2,
+      claims: v2.claims.map((c, i) =>
+        'figure' in c ? { ...c, figure: { ...c.figure, unit: units[i] } } : c,
+      ),
+    });
+    expect(readerUnitsV3(structuredClone(v3))).toEqual(v3);
+  });
+
+  it('keeps a unit pages do not read (“years”) as typed, and anything that is not a pack as it is', () => {
+    const v2 = { format: 1, sources: [], entities: [], claims: [claim('a', 'years')] };
+    expect(readerUnitsV3(structuredClone(v2))).toEqual(v2);
+    for (const value of [null, 'x', { format: 1 }, [1], { claims: [7, { figure: 'x' }] }]) {
+      expect(readerUnitsV3(value)).toEqual(value);
     }
   });
 });

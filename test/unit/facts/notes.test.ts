@@ -90,9 +90,8 @@ describe('addNote', () => {
         details: 'He said so twice.',
         sourceTitle: 'Testimony',
         quote: 'over $1 billion',
-        figureValue: '1000000000',
-        figureUnit: 'USD',
-        figureQualifier: 'over',
+        figure: 'over $1 billion',
+        measure: 'dprk.crypto-theft.usd',
       }),
     );
     expect(pack.claims).toEqual([
@@ -102,8 +101,8 @@ describe('addNote', () => {
         subjects: ['wray'],
         sourceId: `${noteId}.source`,
         evidence: 'over $1 billion',
-        figure: { value: 1e9, unit: 'USD', qualifier: 'over', period: 'total' },
-        measure: 'wray',
+        figure: { value: 1e9, unit: 'USD', qualifier: 'over', period: 'total', scope: 'total' },
+        measure: 'dprk.crypto-theft.usd',
       },
     ]);
     // The quote went with the figure; the note keeps the words.
@@ -152,7 +151,7 @@ describe('noteFormOf, updateNote and removeNote', () => {
   });
 
   it('removes the note, its figure and its source, and nothing else', () => {
-    const first = addNote(EMPTY, WRAY, { ...written, figureValue: '3', figureUnit: 'count' });
+    const first = addNote(EMPTY, WRAY, { ...written, figure: '3', measure: 'agents' });
     const second = addNote(first.pack, SPYING, form({ details: 'Kept.' }));
     expect(removeNote(second.pack, first.noteId)).toEqual({
       ...EMPTY,
@@ -161,7 +160,7 @@ describe('noteFormOf, updateNote and removeNote', () => {
   });
 
   it('edits a figure saved without words through its note id', () => {
-    const figureOnly = form({ sourceTitle: 'T', figureValue: '3', figureUnit: 'count' });
+    const figureOnly = form({ sourceTitle: 'T', figure: '3', measure: 'agents' });
     const { pack, noteId } = addNote(EMPTY, WRAY, figureOnly);
     expect(pack.notes).toBeUndefined();
     expect(noteFormOf(pack, noteId)).toEqual({ form: figureOnly, about: WRAY.about });

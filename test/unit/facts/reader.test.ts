@@ -69,11 +69,8 @@ describe('addFact', () => {
         term: 'Crypto theft',
         kind: 'event',
         sourceTitle: 'Testimony',
-        figureValue: '1,000,000,000',
-        figureUnit: 'USD',
-        figureQualifier: 'over',
-        figurePeriod: 'past:2y',
-        figureMeasure: 'dprk.crypto-theft.usd',
+        figure: 'more than $1,000,000,000 in the past two years',
+        measure: 'dprk.crypto-theft.usd',
       }),
     );
     // No link, so no publisher is known; and no quote was given, so the claim quotes nothing.
@@ -85,7 +82,13 @@ describe('addFact', () => {
         statement: 'Crypto theft: over $1 billion in the past two years',
         subjects: ['reader.crypto-theft'],
         sourceId: 'reader.crypto-theft.source',
-        figure: { value: 1_000_000_000, unit: 'USD', qualifier: 'over', period: 'past:2y' },
+        figure: {
+          value: 1_000_000_000,
+          unit: 'USD',
+          qualifier: 'over',
+          period: 'past:2y',
+          scope: 'total',
+        },
         measure: 'dprk.crypto-theft.usd',
       },
     ]);
@@ -128,8 +131,8 @@ describe('sources and quotes', () => {
     const figure = form({
       term: 'Theft',
       sourceTitle: 'Testimony',
-      figureValue: '1700000000',
-      figureUnit: 'USD',
+      figure: '$1.7 billion',
+      measure: 'theft.usd',
       quote: 'stole $1.7 billion',
     });
     const { pack, entityId } = addFact(EMPTY, figure);
@@ -168,11 +171,8 @@ describe('formOf and updateFact', () => {
   const figureForm = form({
     ...LAZARUS,
     aliases: 'Lazarus, APT38',
-    figureValue: '600000000',
-    figureUnit: 'USD',
-    figureQualifier: 'about',
-    figurePeriod: 'year:2022',
-    figureMeasure: 'lazarus.theft.usd',
+    figure: 'about $600 million in 2022',
+    measure: 'lazarus.theft.usd',
   });
 
   it('shows a fact as the form that wrote it', () => {
@@ -192,17 +192,12 @@ describe('formOf and updateFact', () => {
       ...figureForm,
       details: 'Changed.',
       sourceUrl: 'https://example.com/new',
-      figureValue: '700000000',
+      figure: 'about $700 million in 2022',
     });
     expect(edited.entities[0]?.summary).toBe('Changed.');
     expect(edited.sources[0]?.url).toBe('https://example.com/new');
     expect(edited.claims[0]?.figure?.value).toBe(700_000_000);
-    const cleared = updateFact(edited, entityId, {
-      ...figureForm,
-      figureValue: '',
-      figureUnit: '',
-      figureMeasure: '',
-    });
+    const cleared = updateFact(edited, entityId, { ...figureForm, figure: '', measure: '' });
     expect(cleared.claims).toEqual([]);
     expect(cleared.sources).toHaveLength(1);
   });
@@ -244,12 +239,12 @@ describe('formOf and updateFact', () => {
       ],
     };
     const shown = formOf(imported, 'e');
-    expect(shown).toMatchObject({ sourceTitle: 'A', figureValue: '5', figureMeasure: 'e.usd' });
+    expect(shown).toMatchObject({ sourceTitle: 'A', figure: 'about $5', measure: 'e.usd' });
     if (!shown) throw new Error('no form');
     expect(updateFact(imported, 'e', shown)).toEqual(imported);
-    expect(updateFact(imported, 'e', { ...shown, figureValue: '6' }).claims[0]).toEqual({
+    expect(updateFact(imported, 'e', { ...shown, figure: 'about $6' }).claims[0]).toEqual({
       ...imported.claims[0],
-      figure: { value: 6, unit: 'USD', qualifier: 'about', period: 'total' },
+      figure: { value: 6, unit: 'USD', qualifier: 'about', period: 'total', scope: 'total' },
     });
   });
 });
@@ -258,7 +253,7 @@ describe('removeFact', () => {
   it('removes the entity, its own claim and its now unused source', () => {
     const { pack, entityId } = addFact(
       EMPTY,
-      form({ term: 'X', sourceTitle: 'T', figureValue: '1', figureUnit: 'count' }),
+      form({ term: 'X', sourceTitle: 'T', figure: '1', measure: 'hackers' }),
     );
     const other = addFact(pack, form({ term: 'Y' })).pack;
     const after = removeFact(other, entityId);
@@ -296,7 +291,7 @@ describe('removeClaim', () => {
   it('removes the claim, notes about it and its now unused source', () => {
     const { pack } = addFact(
       EMPTY,
-      form({ term: 'X', sourceTitle: 'T', figureValue: '1', figureUnit: 'count' }),
+      form({ term: 'X', sourceTitle: 'T', figure: '1', measure: 'hackers' }),
     );
     const noted: FactPack = {
       ...pack,

@@ -28,6 +28,7 @@ const BUNDLED: FactPack = {
       measure: 'm',
     },
   ],
+  measures: [{ id: 'm', label: 'North Korea’s total crypto theft' }],
 };
 
 const CHECKS: FactPack = {
@@ -86,7 +87,8 @@ describe('factRows', () => {
       [
         'claims:theft',
         'North Korea stole over $1 billion.',
-        'figure: over $1 billion in the past two years',
+        // What it counts, by its label: searching for it finds its figures.
+        'figure: over $1 billion in the past two years · North Korea’s total crypto theft',
         'Bundled with Backstory',
       ],
     ]);

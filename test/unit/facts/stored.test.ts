@@ -49,7 +49,7 @@ describe('the reader’s facts', () => {
     });
   });
 
-  it('store their own facts (v2) and imported packs (v1) apart, and read them back', async () => {
+  it('store their own facts (v3) and imported packs (v1) apart, and read them back', async () => {
     expect(await saveYours(PACK)).toEqual({ ok: true });
     expect(await saveImported([IMPORTED])).toEqual({ ok: true });
     expect(await fakeBrowser.storage.local.get(['readerPack', 'importedPacks'])).toEqual({
@@ -70,7 +70,7 @@ describe('the reader’s facts', () => {
     await fakeBrowser.storage.local.set({ readerPack: v1, readerPack$: { v: 1 } });
     await readerPackItem.migrate();
     const stored = await fakeBrowser.storage.local.get(null);
-    expect(stored.readerPack$).toEqual({ v: 2 });
+    expect(stored.readerPack$).toEqual({ v: 3 });
     expect(stored.readerPack).toEqual(PACK);
     expect(stored.importedPacks).toEqual([
       {
@@ -100,6 +100,30 @@ describe('the reader’s facts', () => {
     await readerPackItem.migrate();
     expect(await fakeBrowser.storage.local.get(null)).toEqual(once);
     expect(once.readerPack).toEqual(PACK);
+  });
+
+  it('migrate a v2 pack: a figure typed in “dollars” is kept, in USD, and compared as such', async () => {
+    const typed = {
+      id: 'reader.e.figure',
+      statement: 'E: over 1.7 billion dollars in 2022',
+      subjects: ['reader.e'],
+      sourceId: 'reader.e.source',
+      figure: { value: 1.7e9, unit: 'dollars', qualifier: 'over', period: 'year:2022' },
+      measure: 'reader.e',
+    };
+    await fakeBrowser.storage.local.set({
+      readerPack: { ...PACK, claims: [typed] },
+      readerPack$: { v: 2 },
+    });
+    await readerPackItem.migrate();
+    const stored = await fakeBrowser.storage.local.get(null);
+    expect(stored.readerPack$).toEqual({ v: 3 });
+    const { yours, problems } = await readStoredFacts();
+    expect(problems).toEqual([]);
+    expect(yours).toEqual({
+      ...PACK,
+      claims: [{ ...typed, figure: { ...typed.figure, unit: 'USD' } }],
+    });
   });
 
   it('leave damaged entries out, say which, and keep the rest working', async () => {

@@ -15,7 +15,7 @@ const form = (term: string, fields = {}) => ({
 const WRAY = { about: { kind: 'entity' as const, id: 'wray' }, name: 'Christopher Wray' };
 
 describe('undoChange', () => {
-  const a = addFact(EMPTY, form('Alpha', { figureValue: '1', figureUnit: 'count' })).pack;
+  const a = addFact(EMPTY, form('Alpha', { figure: '1', measure: 'hackers' })).pack;
   const ab = addFact(a, form('Beta')).pack;
 
   it('takes back a delete: the entity, its claim and source come back in their places', () => {

@@ -39,7 +39,7 @@ const stored = async () => (await readStoredFacts()).yours;
 
 async function shown(): Promise<void> {
   render(<App />, root);
-  await vi.waitFor(() => expect(field('fact-term')).toBeTruthy());
+  await vi.waitFor(() => expect(root.querySelector('.fact-form')).toBeTruthy());
 }
 
 const PACK: FactPack = {
@@ -73,6 +73,68 @@ describe('the options page', () => {
         (id) => field(id).value,
       ),
     ).toEqual(['', 'stole $1.7 billion', 'Report', 'https://x.org', '2023-08-17']);
+  });
+
+  it('prefills a figure from the context-menu URL, read as the source dates it', async () => {
+    history.replaceState(
+      null,
+      '',
+      '/options.html?figure=about+%24600+million+last+year&sourceUrl=https%3A%2F%2Fx.org&sourcePublished=2023-09-14',
+    );
+    await shown();
+    expect(field('fact-figure').value).toBe('about $600 million last year');
+    expect(root.querySelector('#fact-figure-reading')?.textContent).toBe(
+      'Read as: about $600,000,000 · in 2022 · in total',
+    );
+  });
+
+  it('opens a note on what a card shows (“Save to my facts”), and saves it as the reader’s note', async () => {
+    history.replaceState(
+      null,
+      '',
+      '/options.html?about=entity%3Achristopher-wray&quote=the+most+active+in+the+world&sourceTitle=Report&sourceUrl=https%3A%2F%2Fx.org',
+    );
+    await shown();
+    await vi.waitFor(() =>
+      expect(root.querySelector('#add-heading')?.textContent).toBe('Add a note'),
+    );
+    expect(root.querySelector('.note-on')?.textContent).toBe(
+      'Your note on “Christopher Wray” (Bundled with Backstory)',
+    );
+    expect(field('fact-term')).toBeNull();
+    await vi.waitFor(() => expect(document.activeElement).toBe(field('fact-details')));
+    expect([field('fact-quote').value, field('fact-sourceTitle').value]).toEqual([
+      'the most active in the world',
+      'Report',
+    ]);
+    button('Add note').click();
+    await vi.waitFor(async () =>
+      expect((await stored()).notes).toEqual([
+        {
+          id: 'reader.note.christopher-wray',
+          about: { kind: 'entity', id: 'christopher-wray' },
+          text: '',
+          quote: 'the most active in the world',
+          sourceIds: ['reader.note.christopher-wray.source'],
+        },
+      ]),
+    );
+  });
+
+  it('takes a figure sent with a claim as the note’s quote, and ignores a target it does not know', async () => {
+    history.replaceState(
+      null,
+      '',
+      '/options.html?about=claim%3Amayorkas-over-1b-two-years&figure=%243bn',
+    );
+    await shown();
+    await vi.waitFor(() => expect(field('fact-quote')?.value).toBe('$3bn'));
+    expect(root.querySelector('[name="figure"]')).toBeNull();
+    render(null, root);
+    history.replaceState(null, '', '/options.html?about=entity%3Agone&term=Kimsuky');
+    await shown();
+    expect(field('fact-term').value).toBe('Kimsuky');
+    expect(root.querySelector('#add-heading')?.textContent).toBe('Add a fact or a note');
   });
 
   it('keeps a note on a bundled entity, given a link alone, and can take it back', async () => {

@@ -1,10 +1,9 @@
-import { render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
-import { FactForm } from '@/entrypoints/options/FactForm';
 import { type FormPlan, formContext } from '@/lib/facts/form';
 import { EMPTY_FORM, type ReaderFactForm } from '@/lib/facts/reader';
 import type { FactPack } from '@/lib/facts/schema';
 import { renderRoot } from '../render-root';
+import { formDriver, tick } from './form-driver';
 
 const BUNDLED: FactPack = {
   format: 1,
@@ -26,59 +25,10 @@ const EMPTY: FactPack = { format: 1, sources: [], entities: [], claims: [] };
 const CONTEXT = formContext(EMPTY, BUNDLED);
 
 const root = renderRoot();
-
-function field(label: string): HTMLInputElement {
-  const element = [...root.querySelectorAll('label')].find((l) => l.textContent === label);
-  const control = document.getElementById(element?.htmlFor ?? '');
-  if (!control) throw new Error(`no field labelled ${label}`);
-  return control as HTMLInputElement;
-}
-
-function type(label: string, value: string): void {
-  const control = field(label);
-  control.value = value;
-  control.dispatchEvent(new Event('input', { bubbles: true }));
-}
-
-function button(name: string): HTMLButtonElement {
-  const found = [...root.querySelectorAll('button')].find((b) => b.textContent === name);
-  if (!found) throw new Error(`no button ${name}`);
-  return found;
-}
-
-const tick = () => new Promise((done) => setTimeout(done, 0));
-
-/** Lets Preact render what was typed, then presses the button. */
-async function submit(name = 'Add fact'): Promise<void> {
-  await tick();
-  button(name).click();
-  await tick();
-}
+const { field, type, button, submit, messageFor, ...driver } = formDriver(root);
 
 function show(initial: ReaderFactForm = EMPTY_FORM, fixed?: FormPlan, refusal?: string) {
-  const onSave = vi.fn(async (_form: ReaderFactForm, _plan: FormPlan) => refusal);
-  render(
-    <FactForm
-      initial={initial}
-      context={CONTEXT}
-      fixed={fixed}
-      whereFrom={() => 'Bundled with Backstory'}
-      onSave={onSave}
-    />,
-    root,
-  );
-  return onSave;
-}
-
-/** The message shown for a field, found the way a screen reader finds it. */
-function messageFor(label: string): string | undefined {
-  const control = field(label);
-  if (control.getAttribute('aria-invalid') !== 'true') return undefined;
-  const ids = control.getAttribute('aria-describedby')?.split(' ') ?? [];
-  const error = ids
-    .map((id) => document.getElementById(id))
-    .find((el) => el?.className === 'error');
-  return error?.textContent ?? undefined;
+  return driver.show(CONTEXT, { initial, fixed, refusal });
 }
 
 describe('FactForm', () => {
@@ -96,9 +46,7 @@ describe('FactForm', () => {
     ]) {
       expect(field(label).name).toBeTruthy();
     }
-    for (const label of ['Value', 'Unit', 'Qualifier', 'Period', 'What it measures']) {
-      expect(field(label).name).toMatch(/^figure/);
-    }
+    expect(field('Figure').name).toBe('figure');
     expect(button('Add fact').type).toBe('submit');
   });
 
@@ -151,7 +99,7 @@ describe('FactForm', () => {
       'Your note on the claim “The FBI named the hackers.” (Bundled with Backstory)',
     );
     expect(root.querySelector('[name="term"]')).toBeNull();
-    expect(root.querySelector('[name="figureValue"]')).toBeNull();
+    expect(root.querySelector('[name="figure"]')).toBeNull();
     await submit('Add note');
     expect(messageFor('Details')).toBe('Write your note, or give a quote.');
     type('Quote', 'named the hackers');
@@ -178,13 +126,16 @@ describe('FactForm', () => {
     type('Aliases', 'Bureau');
     type('Source title', 'T');
     type('Source URL', 'javascript:alert(1)');
-    type('Value', '5');
+    type('Figure', '5 years');
     await submit();
     expect(onSave).not.toHaveBeenCalled();
     expect(messageFor('Term')).toBe('Enter a term.');
     expect(messageFor('Aliases')).toBe('“Bureau” is already used by “FBI”.');
     expect(messageFor('Source URL')).toBe('Enter a web address starting with http:// or https://.');
-    expect(messageFor('Unit')).toBe('A figure needs a unit, e.g. USD or count.');
+    expect(messageFor('Figure')).toMatch(/^“5 years” is a length of time, not a figure/);
+    expect(messageFor('What it counts')).toBe(
+      'Choose what the figure counts, or name something new.',
+    );
     expect(messageFor('Details')).toBeUndefined();
     expect(document.activeElement).toBe(field('Term'));
   });

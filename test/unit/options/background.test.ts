@@ -46,7 +46,7 @@ describe('the background', () => {
     });
     await vi.waitFor(() => expect(create).toHaveBeenCalled());
     expect(create).toHaveBeenCalledExactlyOnceWith({
-      url: 'chrome-extension://test-extension-id/options.html?quote=stole+over+%241+billion&sourceTitle=Hackers+%26+money&sourceUrl=https%3A%2F%2Fnews.example%2Fa%3Fx%3D1&sourcePublished=2023-08-17',
+      url: 'chrome-extension://test-extension-id/options.html?figure=stole+over+%241+billion&sourceTitle=Hackers+%26+money&sourceUrl=https%3A%2F%2Fnews.example%2Fa%3Fx%3D1&sourcePublished=2023-08-17',
     });
   });
 
@@ -65,6 +65,26 @@ describe('the background', () => {
     await vi.waitFor(() => expect(create).toHaveBeenCalled());
     expect(create).toHaveBeenCalledExactlyOnceWith({
       url: 'chrome-extension://test-extension-id/options.html?term=Lazarus+Group&sourceUrl=https%3A%2F%2Fx.example%2F',
+    });
+  });
+
+  it('opens the form prefilled as a note when a card asks (“Save to my facts”)', async () => {
+    const create = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue('2023-09-14T08:00:00Z');
+    background.main();
+    await fakeBrowser.runtime.onMessage.trigger(
+      {
+        type: 'content:background:save-note',
+        data: {
+          about: { kind: 'entity', id: 'christopher-wray' },
+          quote: 'the most active in the world',
+        },
+      },
+      { tab: { id: 3, title: 'North Korea’s hackers', url: 'https://news.example/a' } as never },
+    );
+    await vi.waitFor(() => expect(create).toHaveBeenCalled());
+    expect(create).toHaveBeenCalledExactlyOnceWith({
+      url: 'chrome-extension://test-extension-id/options.html?about=entity%3Achristopher-wray&quote=the+most+active+in+the+world&sourceTitle=North+Korea%E2%80%99s+hackers&sourceUrl=https%3A%2F%2Fnews.example%2Fa&sourcePublished=2023-09-14',
     });
   });
 
