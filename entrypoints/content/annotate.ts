@@ -33,7 +33,6 @@ export class PageAnnotator {
   private running?: Promise<void>;
   private rerun?: { reextract: boolean };
   private runController = new AbortController();
-  private hadArticle = false;
 
   constructor(
     private readonly signal: AbortSignal,
@@ -42,8 +41,6 @@ export class PageAnnotator {
       onCount(count: number): void;
       /** Told of annotations taken away (the page changed their text, or a run or clear removed them). */
       onDropped(groups: readonly AnnotationGroup[]): void;
-      /** Called once, when this instance first has an article to draw on. */
-      beforeFirstDraw(): void;
     },
   ) {
     this.highlights = new Highlights({ onDropped: (groups) => hooks.onDropped(groups) });
@@ -117,10 +114,6 @@ export class PageAnnotator {
     if (!root) {
       this.clear();
       return;
-    }
-    if (!this.hadArticle) {
-      this.hadArticle = true;
-      this.hooks.beforeFirstDraw();
     }
     await yieldToBrowser();
     const { signal } = this.runController;

@@ -18,6 +18,10 @@ export default defineContentScript({
   main(ctx) {
     // Synchronously, before any page script can run: forged "a newer script started" events die here.
     claimPage(ctx);
+    // Also at once, on every page: what an instance that ended without cleaning up left (Firefox ends
+    // content scripts silently on disable, reload and update) shows again as soon as our stylesheet
+    // is back, and nothing else would ever take it away on a page this instance does not draw on.
+    removeLeftovers();
     // Never throw into the page's console: one quiet debug line at most.
     start(ctx).catch((error: unknown) => console.debug('Backstory:', error));
   },
@@ -37,7 +41,6 @@ async function start(ctx: ContentScriptContext): Promise<void> {
   const page = new PageAnnotator(ctx.signal, {
     onCount: reportCount,
     onDropped: (groups) => card.dropped(groups),
-    beforeFirstDraw: removeLeftovers,
   });
   const card = new CardController(ctx, {
     highlights: page.highlights,

@@ -45,24 +45,61 @@ export function devtools(page: Page): Promise<CDPSession> {
   return session;
 }
 
-/** Every `backstory-tooltip` in the document (not inside other shadow roots or frames). */
-function findHosts(node: CdpNode, found: CdpNode[] = []): CdpNode[] {
-  if (node.localName === 'backstory-tooltip') found.push(node);
-  for (const child of node.children ?? []) findHosts(child, found);
+/** Every element named `localName` in the document (not inside other shadow roots or frames). */
+function findHosts(node: CdpNode, localName: string, found: CdpNode[] = []): CdpNode[] {
+  if (node.localName === localName) found.push(node);
+  for (const child of node.children ?? []) findHosts(child, localName, found);
   return found;
 }
 
-/** The card host and its shadow root, through the protocol. */
+/** The first `localName` element (the card host by default) and its shadow root, through the protocol. */
 async function cardNodes(
   page: Page,
+  localName = 'backstory-tooltip',
 ): Promise<{ session: CDPSession; host: CdpNode; shadow: CdpNode } | undefined> {
   const session = await devtools(page);
   const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as {
     root: CdpNode;
   };
-  const host = findHosts(root)[0];
+  const host = findHosts(root, localName)[0];
   const shadow = host?.shadowRoots?.[0];
   return host && shadow ? { session, host, shadow } : undefined;
+}
+
+/** A JavaScript handle on `node`, for `Runtime.callFunctionOn`. */
+async function objectIdOf(session: CDPSession, node: CdpNode): Promise<string> {
+  const { object } = (await session.send('DOM.resolveNode', {
+    backendNodeId: node.backendNodeId,
+  })) as { object: { objectId: string } };
+  return object.objectId;
+}
+
+/**
+ * Runs `fn(root, arg)` in the page on the shadow root of the first `host` element (a tag name), even
+ * a closed one, and returns its result as JSON; null when there is no such element or root. `fn` is
+ * sent as source: it sees only its arguments and the page's globals.
+ */
+export async function inClosedShadow<A, R>(
+  page: Page,
+  host: string,
+  fn: (root: ShadowRoot, arg: A) => R | Promise<R>,
+  arg: A,
+): Promise<R | null> {
+  const nodes = await cardNodes(page, host);
+  if (!nodes) return null;
+  const { session, shadow } = nodes;
+  const { result, exceptionDetails } = (await session.send('Runtime.callFunctionOn', {
+    objectId: await objectIdOf(session, shadow),
+    // esbuild may wrap named functions in __name(); the page has no such helper.
+    functionDeclaration: `function (arg) { var __name = (f) => f; return (${fn})(this, arg); }`,
+    arguments: [{ value: arg }],
+    returnByValue: true,
+    awaitPromise: true,
+  })) as { result: { value?: R }; exceptionDetails?: { exception?: { description?: string } } };
+  if (exceptionDetails) {
+    throw new Error(`In the closed root of ${host}: ${exceptionDetails.exception?.description}`);
+  }
+  return result.value ?? null;
 }
 
 /** The element-children indices from `from` down to the node with `nodeId`, if it is there. */
@@ -249,17 +286,11 @@ export async function exposeCardToPage(page: Page): Promise<void> {
   const nodes = await cardNodes(page);
   if (!nodes) throw new Error('no card on the page');
   const { session, host, shadow } = nodes;
-  const resolve = async (node: CdpNode) =>
-    (
-      (await session.send('DOM.resolveNode', { backendNodeId: node.backendNodeId })) as {
-        object: { objectId: string };
-      }
-    ).object.objectId;
   await session.send('Runtime.callFunctionOn', {
-    objectId: await resolve(host),
+    objectId: await objectIdOf(session, host),
     functionDeclaration:
       'function (root) { Object.defineProperty(this, "shadowRoot", { value: root, configurable: true }); }',
-    arguments: [{ objectId: await resolve(shadow) }],
+    arguments: [{ objectId: await objectIdOf(session, shadow) }],
   });
 }
 
