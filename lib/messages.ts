@@ -31,6 +31,24 @@ export interface Mention {
   text: string;
 }
 
+/**
+ * A claim the page makes that the fact base speaks to (a figure, or a sourced claim retold), one per
+ * fact and wording, with every place it is written.
+ */
+export interface SummaryClaim {
+  factId: string;
+  /** The page's words (for a figure, the figure as written). */
+  text: string;
+  verdict: Verdict;
+  /** The verdict as a heading, as the card says it: "Conflicts with the sources". */
+  label: string;
+  /** The verdict in one plain sentence. */
+  reason: string;
+  /** For a retold claim: the sourced claim, in the project's words. */
+  statement?: string;
+  mentions: Mention[];
+}
+
 /** What the popup shows for a tab; together its items list every annotation on the page. */
 export interface PageSummary {
   url: string;
@@ -47,14 +65,10 @@ export interface PageSummary {
   };
   /** Entities in order of first mention, each with every mention. */
   entities: { id: Entity['id']; name: string; kind: Entity['kind']; mentions: Mention[] }[];
-  /** Figures found, conflicts first; one per fact and wording, with every place it is written. */
-  figures: {
-    factId: string;
-    text: string;
-    verdict: Verdict;
-    reason: string;
-    mentions: Mention[];
-  }[];
+  /** Figures compared with the sources, in the order of the text. */
+  figures: SummaryClaim[];
+  /** Sourced claims the page retells in other words, in the order of the text. */
+  restated: SummaryClaim[];
   sources: Source[];
 }
 

@@ -1,9 +1,9 @@
 /** The popup's summary of a page, built from what the content script found (pure). */
 import type { Article } from '@/lib/extract/article';
-import type { Source } from '@/lib/facts/schema';
+import type { Claim, Source } from '@/lib/facts/schema';
 import type { Annotation } from '@/lib/match/types';
-import type { Mention, PageSummary } from '@/lib/messages';
-import type { FactLookup } from '@/lib/ui/card-data';
+import type { Mention, PageSummary, SummaryClaim } from '@/lib/messages';
+import { type FactLookup, verdictLabelOf } from '@/lib/ui/card-data';
 
 export interface SummaryInput {
   url: string;
@@ -16,13 +16,17 @@ export interface SummaryInput {
 }
 
 /**
- * Entities in order of first mention with every mention, figures (conflicts first, one per fact and
- * wording, with every place it is written), and every source behind them, in first-use order.
+ * Entities in order of first mention, figures and retold claims in the order of the text (one per
+ * fact and wording), each with every place it is written — so every annotation on the page is
+ * listed — and every source behind them, in first-use order.
  */
 export function buildSummary(input: SummaryInput): PageSummary {
   const { article, facts } = input;
   const entities = new Map<string, PageSummary['entities'][number]>();
-  const figures = new Map<string, PageSummary['figures'][number]>();
+  const claims = {
+    figures: new Map<string, SummaryClaim>(),
+    restated: new Map<string, SummaryClaim>(),
+  };
   const sourceIds: string[] = [];
   for (const { id, annotation } of input.groups) {
     const mention: Mention = { id, text: annotation.text };
@@ -36,18 +40,18 @@ export function buildSummary(input: SummaryInput): PageSummary {
         entities.set(entity.id, { id: entity.id, name, kind, mentions: [mention] });
       }
       sourceIds.push(...entity.sourceIds);
-    } else if (annotation.verdict && (annotation.comparisons || annotation.verdict === 'differs')) {
-      // Figures, and restated claims the page dates otherwise (conflicts); other restated claims
-      // are not figures and wait for their own place in the popup.
-      const { factId, text, verdict, reason = '' } = annotation;
-      const key = `${factId}\n${text}`;
-      const seen = figures.get(key);
-      if (seen) seen.mentions.push(mention);
-      else figures.set(key, { factId, text, verdict, reason, mentions: [mention] });
-      for (const claimId of [factId, ...(annotation.comparisons ?? []).map((c) => c.claimId)]) {
-        const claim = facts.claims.get(claimId);
-        if (claim) sourceIds.push(claim.sourceId);
-      }
+      continue;
+    }
+    const claim = facts.claims.get(annotation.factId);
+    if (!claim) continue;
+    const list = annotation.figure ? claims.figures : claims.restated;
+    const key = `${annotation.factId}\n${annotation.text}`;
+    const seen = list.get(key);
+    if (seen) seen.mentions.push(mention);
+    else list.set(key, summaryClaim(annotation, claim, mention));
+    for (const claimId of [claim.id, ...(annotation.comparisons ?? []).map((c) => c.claimId)]) {
+      const compared = facts.claims.get(claimId);
+      if (compared) sourceIds.push(compared.sourceId);
     }
   }
   const sources = [...new Set(sourceIds)]
@@ -67,9 +71,21 @@ export function buildSummary(input: SummaryInput): PageSummary {
         }
       : undefined,
     entities: [...entities.values()],
-    figures: [...figures.values()].sort(
-      (a, b) => Number(b.verdict === 'differs') - Number(a.verdict === 'differs'),
-    ),
+    figures: [...claims.figures.values()],
+    restated: [...claims.restated.values()],
     sources,
+  };
+}
+
+function summaryClaim(annotation: Annotation, claim: Claim, mention: Mention): SummaryClaim {
+  const { factId, text, verdict = 'agrees', reason = '' } = annotation;
+  return {
+    factId,
+    text,
+    verdict,
+    label: verdictLabelOf(annotation, claim),
+    reason,
+    ...(annotation.figure ? {} : { statement: claim.statement }),
+    mentions: [mention],
   };
 }

@@ -6,6 +6,7 @@
 import { DEFAULT_SETTINGS, EMPTY_READER_PACK, type Settings } from '@/lib/defaults';
 import { type Article, extractArticle } from '@/lib/extract/article';
 import { collectText } from '@/lib/extract/text';
+import type { PackOrigin } from '@/lib/facts/layers';
 import { mergePacks } from '@/lib/facts/merge';
 import type { FactPack } from '@/lib/facts/schema';
 import { type AnnotationGroup, Highlights } from '@/lib/highlight/highlights';
@@ -18,18 +19,20 @@ import {
 import type { PageSummary } from '@/lib/messages';
 import { shouldAnnotate } from '@/lib/sites';
 import { buildSummary } from '@/lib/summary';
+import { buildFactLookup, type FactLookup } from '@/lib/ui/card-data';
 import { yieldToBrowser } from '@/lib/yield';
 
 /** Keeps the page's annotations in line with its article, the fact base and the settings. */
 export class PageAnnotator {
   readonly highlights: Highlights;
   index: FactIndex = buildIndex(EMPTY_READER_PACK);
+  /** What cards and the summary read: the index, and where each fact comes from. */
+  facts: FactLookup = buildFactLookup(this.index, []);
   private settings: Settings = DEFAULT_SETTINGS;
   private article: Article | null = null;
   private running?: Promise<void>;
   private rerun?: { reextract: boolean };
   private runController = new AbortController();
-  private hadArticle = false;
 
   constructor(
     private readonly signal: AbortSignal,
@@ -38,8 +41,6 @@ export class PageAnnotator {
       onCount(count: number): void;
       /** Told of annotations taken away (the page changed their text, or a run or clear removed them). */
       onDropped(groups: readonly AnnotationGroup[]): void;
-      /** Called once, when this instance first has an article to draw on. */
-      beforeFirstDraw(): void;
     },
   ) {
     this.highlights = new Highlights({ onDropped: (groups) => hooks.onDropped(groups) });
@@ -54,10 +55,18 @@ export class PageAnnotator {
     return shouldAnnotate(this.settings, location.hostname);
   }
 
-  /** Uses new settings and fact packs (later packs win on id clashes); the next run applies them. */
-  configure(settings: Settings, packs: FactPack[]): void {
+  /**
+   * Uses new settings and fact packs (later packs win on id clashes), each from `origins` (same
+   * order); the next run applies them.
+   */
+  configure(settings: Settings, packs: FactPack[], origins: PackOrigin[]): void {
     this.settings = settings;
     this.index = buildIndex(mergePacks(...packs));
+    const layers = packs.flatMap((pack, i) => {
+      const origin = origins[i];
+      return origin ? [{ pack, origin }] : [];
+    });
+    this.facts = buildFactLookup(this.index, layers);
   }
 
   /** Annotates the page (again); runs one at a time, and a request during a run queues one more. */
@@ -90,7 +99,7 @@ export class PageAnnotator {
       enabled: this.enabled,
       article: this.enabled ? this.article : null,
       groups: this.highlights.groups,
-      facts: this.index,
+      facts: this.facts,
     });
   }
 
@@ -105,10 +114,6 @@ export class PageAnnotator {
     if (!root) {
       this.clear();
       return;
-    }
-    if (!this.hadArticle) {
-      this.hadArticle = true;
-      this.hooks.beforeFirstDraw();
     }
     await yieldToBrowser();
     const { signal } = this.runController;

@@ -7,11 +7,12 @@
  */
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { NoteTarget } from '@/lib/facts/schema';
 import type { AnnotationGroup, Highlights } from '@/lib/highlight/highlights';
 import { boundsOf, scrollToGroup, stepGroup } from '@/lib/highlight/navigate';
 import { Card, cardTitle } from '@/lib/ui/Card';
 import cardCss from '@/lib/ui/card.css?inline';
-import { cardDataFor, type FactLookup } from '@/lib/ui/card-data';
+import { cardDataFor, type FactLookup, noteTargetOf } from '@/lib/ui/card-data';
 import { placeCard } from '@/lib/ui/position';
 import { themeBehind } from '@/lib/ui/theme';
 import { type CardHost, createCardHost } from './card-host';
@@ -33,6 +34,8 @@ export interface CardOptions {
   facts: () => FactLookup;
   /** Dwell before a hovered annotation's card opens (settings.cardDelayMs). */
   delayMs: () => number;
+  /** "Save to my facts": a note about what the card shows, the page's words as its quote. */
+  save(about: NoteTarget, quote?: string): void;
 }
 
 type Opener = 'pointer' | 'keyboard';
@@ -171,6 +174,12 @@ export class CardController {
         announcement={
           current.announce ? `${cardTitle(data)}, ${place.index} of ${place.total}` : undefined
         }
+        onSave={() =>
+          this.options.save(
+            noteTargetOf(data),
+            data.kind === 'claim' ? current.group.annotation.text : undefined,
+          )
+        }
         onPrevious={() => this.step(-1)}
         onNext={() => this.step(1)}
         onClose={() => this.close(true)}
@@ -200,6 +209,11 @@ export class CardController {
     });
     on(ui.host, 'focusout', (event) => this.onFocusOut(event));
     on(ui.container, 'keydown', (event) => this.onCardKeyDown(event));
+    // A disclosure opened or closed changes the card's height: place it again, never over the mark.
+    ui.container.addEventListener('toggle', () => this.scheduleReposition(), {
+      capture: true,
+      signal: this.ctx.signal,
+    });
     return ui;
   }
 
@@ -223,10 +237,14 @@ export class CardController {
     const zoom = host.currentCSSZoom || 1;
     card.style.zoom = zoom === 1 ? '' : String(1 / zoom);
     card.style.maxHeight = '';
-    const place = placeCard(anchor, card.getBoundingClientRect(), {
-      width: document.documentElement.clientWidth,
-      height: window.innerHeight,
-    });
+    const line = group.ranges[0]?.startContainer.parentElement;
+    const direction = line && getComputedStyle(line).direction === 'rtl' ? 'rtl' : 'ltr';
+    const place = placeCard(
+      anchor,
+      card.getBoundingClientRect(),
+      { width: document.documentElement.clientWidth, height: window.innerHeight },
+      direction,
+    );
     card.style.top = `${place.top}px`;
     card.style.left = `${place.left}px`;
     card.style.maxHeight = `${place.maxHeight}px`;

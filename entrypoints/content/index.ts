@@ -18,6 +18,10 @@ export default defineContentScript({
   main(ctx) {
     // Synchronously, before any page script can run: forged "a newer script started" events die here.
     claimPage(ctx);
+    // Also at once, on every page: what an instance that ended without cleaning up left (Firefox ends
+    // content scripts silently on disable, reload and update) shows again as soon as our stylesheet
+    // is back, and nothing else would ever take it away on a page this instance does not draw on.
+    removeLeftovers();
     // Never throw into the page's console: one quiet debug line at most.
     start(ctx).catch((error: unknown) => console.debug('Backstory:', error));
   },
@@ -37,12 +41,15 @@ async function start(ctx: ContentScriptContext): Promise<void> {
   const page = new PageAnnotator(ctx.signal, {
     onCount: reportCount,
     onDropped: (groups) => card.dropped(groups),
-    beforeFirstDraw: removeLeftovers,
   });
   const card = new CardController(ctx, {
     highlights: page.highlights,
-    facts: () => page.index,
+    facts: () => page.facts,
     delayMs: () => settings.cardDelayMs,
+    save: (about, quote) => {
+      if (!ctx.signal.aborted)
+        sendToExtension('content:background:save-note', { about, quote }).catch(() => undefined);
+    },
   });
   watchChanges(ctx, {
     isRelevant: (record) => !page.root?.isConnected || page.root.contains(record.target),
@@ -60,7 +67,7 @@ async function start(ctx: ContentScriptContext): Promise<void> {
   // New facts may put a page that matched nothing in reach, so every change re-reads the article.
   const apply = (state: AnnotationState) => {
     settings = state.settings;
-    page.configure(state.settings, state.packs);
+    page.configure(state.settings, state.packs, state.origins);
     if (!page.enabled) {
       card.close();
       page.clear();

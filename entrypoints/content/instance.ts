@@ -5,8 +5,8 @@
  * which is public: any page could dispatch it and switch Backstory off for itself (hiding its own
  * conflicts). Here those events are stopped before WXT's listener hears them, and a newer instance
  * ends the older one through a global of the extension's isolated world, which no page can reach.
- * Before it first draws, an instance clears what one that ended without cleaning up left behind
- * (Firefox ends the old script silently when the add-on is reloaded or updated).
+ * As it starts, an instance clears what one that ended without cleaning up left behind (Firefox ends
+ * the old script silently when the add-on is disabled, reloaded or updated).
  */
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { OUR_HIGHLIGHTS } from '@/lib/highlight/highlights';
@@ -43,8 +43,8 @@ export function claimPage(ctx: ContentScriptContext): void {
 }
 
 /**
- * Removes the highlights and card hosts an earlier instance left, before this one draws its own on
- * the article. (Not on pages it leaves alone: there, nothing of ours is drawn over.)
+ * Removes the highlights and card hosts an earlier instance left. Call as an instance starts, on
+ * every page: once our stylesheet is back, they would show again, stale, with nothing to remove them.
  */
 export function removeLeftovers(): void {
   // By name: Firefox cannot hand a content script the registry's iterators (Xray wrappers).

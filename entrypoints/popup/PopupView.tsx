@@ -2,11 +2,12 @@
  * What the popup shows, from plain props: no browser APIs here, so it renders in tests as is.
  */
 
-import { VERDICT_LABELS } from '@/lib/facts/describe';
+import { formatDate } from '@/lib/facts/describe';
 import type { Source } from '@/lib/facts/schema';
-import type { Verdict } from '@/lib/match/types';
-import type { Mention, PageSummary } from '@/lib/messages';
+import type { Mention, PageSummary, SummaryClaim } from '@/lib/messages';
 import { isWebUrl } from '@/lib/safe-url';
+import { formatKind } from '@/lib/ui/format';
+import { RELATION_GLYPHS } from '@/lib/ui/NumberLine';
 
 /** Where the summary of the tab stands. */
 export type SummaryState =
@@ -27,14 +28,25 @@ export interface PopupViewProps {
   onReveal(id: number): void;
 }
 
-// Conflicts first, agreement last: the reader opened the popup to see disagreements.
-const VERDICT_ORDER: Verdict[] = [
-  'differs',
-  'other-period',
-  'other-scope',
-  'different-unit',
-  'agrees',
-];
+/** The popup's lists of claims, in the order a reader wants them. */
+export interface ClaimSections {
+  /** Figures and retold claims that conflict with the sources: what the reader opened the popup for. */
+  conflicts: SummaryClaim[];
+  /** The other figures, in the order of the text. */
+  figures: SummaryClaim[];
+  /** The other retold claims, in the order of the text. */
+  restated: SummaryClaim[];
+}
+
+/** Conflicts first (figures, then retold claims), then the other figures, then the other retold claims. */
+export function claimSections(summary: PageSummary): ClaimSections {
+  const conflict = (c: SummaryClaim) => c.verdict === 'differs';
+  return {
+    conflicts: [...summary.figures.filter(conflict), ...summary.restated.filter(conflict)],
+    figures: summary.figures.filter((c) => !conflict(c)),
+    restated: summary.restated.filter((c) => !conflict(c)),
+  };
+}
 
 function Switch(props: {
   label: string;
@@ -58,7 +70,8 @@ function Switch(props: {
 }
 
 function Article({ article }: { article: NonNullable<PageSummary['article']> }) {
-  const details = [article.byline, article.siteName, article.published].filter(Boolean);
+  const published = article.published && formatDate(article.published);
+  const details = [article.byline, article.siteName, published].filter(Boolean);
   return (
     <header class="article">
       <h2>{article.title}</h2>
@@ -114,7 +127,7 @@ function Entities(props: { entities: PageSummary['entities']; onReveal(id: numbe
             <button type="button" onClick={revealFirst(entity.mentions, props.onReveal)}>
               <span class="name">{entity.name}</span>
               <span class="detail">
-                {entity.kind} · {plural(entity.mentions.length, 'mention', 'mentions')}
+                {formatKind(entity.kind)} · {plural(entity.mentions.length, 'mention', 'mentions')}
               </span>
             </button>
             <Mentions name={entity.name} mentions={entity.mentions} onReveal={props.onReveal} />
@@ -125,26 +138,36 @@ function Entities(props: { entities: PageSummary['entities']; onReveal(id: numbe
   );
 }
 
-/** The figures, conflicts first (stable within a verdict). */
-export function sortFigures(figures: PageSummary['figures']): PageSummary['figures'] {
-  return [...figures].sort(
-    (a, b) => VERDICT_ORDER.indexOf(a.verdict) - VERDICT_ORDER.indexOf(b.verdict),
-  );
+/** A conflict's sentence says what is wrong; for a retold claim, the claim says more than "this restates". */
+function detailOf(claim: SummaryClaim): string {
+  return claim.verdict === 'differs' ? claim.reason : (claim.statement ?? claim.reason);
 }
 
-function Figures(props: { figures: PageSummary['figures']; onReveal(id: number): void }) {
+/** One list of claims under its heading; each item goes to its first place, each place has its own button. */
+function Claims(props: {
+  id: string;
+  heading: string;
+  claims: SummaryClaim[];
+  onReveal(id: number): void;
+}) {
+  if (props.claims.length === 0) return null;
   return (
-    <section aria-labelledby="figures-heading">
-      <h3 id="figures-heading">Figures</h3>
-      <ul class="figures">
-        {sortFigures(props.figures).map((figure) => (
-          <li key={`${figure.factId}\n${figure.text}`} class={`verdict-${figure.verdict}`}>
-            <button type="button" onClick={revealFirst(figure.mentions, props.onReveal)}>
-              <span class="name">{figure.text}</span>
-              <span class="verdict">{VERDICT_LABELS[figure.verdict]}</span>
-              <span class="detail">{figure.reason}</span>
+    <section aria-labelledby={`${props.id}-heading`}>
+      <h3 id={`${props.id}-heading`}>{props.heading}</h3>
+      <ul class={`claims ${props.id}`}>
+        {props.claims.map((claim) => (
+          <li key={`${claim.factId}\n${claim.text}`} class={`verdict-${claim.verdict}`}>
+            <button type="button" onClick={revealFirst(claim.mentions, props.onReveal)}>
+              <span class="name">
+                {claim.statement === undefined ? claim.text : `“${claim.text}”`}
+              </span>
+              <span class="verdict">
+                <span aria-hidden="true">{RELATION_GLYPHS[claim.verdict]} </span>
+                {claim.label}
+              </span>
+              <span class="detail">{detailOf(claim)}</span>
             </button>
-            <Mentions name={figure.text} mentions={figure.mentions} onReveal={props.onReveal} />
+            <Mentions name={claim.text} mentions={claim.mentions} onReveal={props.onReveal} />
           </li>
         ))}
       </ul>
@@ -161,7 +184,9 @@ function SourceItem({ source }: { source: Source }) {
     ) : (
       <span>{source.title}</span>
     );
-  const details = [source.publisher, source.published].filter(Boolean).join(', ');
+  const details = [source.publisher, source.published && formatDate(source.published)]
+    .filter(Boolean)
+    .join(', ');
   return (
     <li>
       {title}
@@ -190,13 +215,20 @@ export function statusMessage(props: PopupViewProps): string | undefined {
   if (state.status === 'unavailable') return 'Backstory can’t run on this page.';
   if (props.paused) return 'Backstory is paused. Nothing is marked on any page.';
   if (!props.siteEnabled) return 'Backstory is switched off for this site.';
-  if (!state.summary.isArticle)
-    return 'This page doesn’t look like an article, so nothing is marked.';
-  const { entities, figures } = state.summary;
-  if (entities.length === 0 && figures.length === 0) {
+  if (!state.summary.isArticle) return notAnArticle(state.summary);
+  const { entities, figures, restated } = state.summary;
+  if (entities.length === 0 && figures.length === 0 && restated.length === 0) {
     return 'Nothing from the fact base was found on this page.';
   }
   return undefined;
+}
+
+/**
+ * Why nothing is marked on a page that gave no article, in a reader's words. The place for the
+ * annotator's reasons ("too large", "the article is in a frame") once the summary carries them.
+ */
+function notAnArticle(_summary: PageSummary): string {
+  return 'This page doesn’t look like an article, so nothing is marked.';
 }
 
 function Body(props: PopupViewProps) {
@@ -220,21 +252,34 @@ function Body(props: PopupViewProps) {
           {message}
         </p>
       )}
-      {message === undefined && summary && (
-        <>
-          <p class="counts">
-            {plural(summary.entities.length, 'entity', 'entities')} ·{' '}
-            {plural(summary.figures.length, 'figure', 'figures')}
-          </p>
-          {summary.entities.length > 0 && (
-            <Entities entities={summary.entities} onReveal={props.onReveal} />
-          )}
-          {summary.figures.length > 0 && (
-            <Figures figures={summary.figures} onReveal={props.onReveal} />
-          )}
-          {summary.sources.length > 0 && <Sources sources={summary.sources} />}
-        </>
-      )}
+      {message === undefined && summary && <Found summary={summary} onReveal={props.onReveal} />}
+    </>
+  );
+}
+
+/** What was found: counts, conflicts first, then figures, retold claims, who and what, sources. */
+function Found({ summary, onReveal }: { summary: PageSummary; onReveal(id: number): void }) {
+  const sections = claimSections(summary);
+  // One count per list below, in the same order, so the numbers match what the reader sees.
+  const counts = [
+    plural(sections.conflicts.length, 'conflict', 'conflicts'),
+    plural(sections.figures.length, 'figure', 'figures'),
+    plural(sections.restated.length, 'retold claim', 'retold claims'),
+    plural(summary.entities.length, 'entity', 'entities'),
+  ].filter((count) => !count.startsWith('0 '));
+  return (
+    <>
+      <p class="counts">{counts.join(' · ')}</p>
+      <Claims id="conflicts" heading="Conflicts" claims={sections.conflicts} onReveal={onReveal} />
+      <Claims id="figures" heading="Figures" claims={sections.figures} onReveal={onReveal} />
+      <Claims
+        id="restated"
+        heading="Claims from the sources"
+        claims={sections.restated}
+        onReveal={onReveal}
+      />
+      {summary.entities.length > 0 && <Entities entities={summary.entities} onReveal={onReveal} />}
+      {summary.sources.length > 0 && <Sources sources={summary.sources} />}
     </>
   );
 }

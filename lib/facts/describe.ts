@@ -136,6 +136,17 @@ export const RESTATED_LABELS: Record<'agrees' | 'differs', string> = {
   differs: 'Dated otherwise than the source',
 };
 
+/** A fact-checker's rating as a heading: "Rated “Mostly False”". */
+export function ratingLabel(label: string): string {
+  return `Rated “${label}”`;
+}
+
+/** What the card says of a claim a fact-checker rated: who rated it, how, and when. */
+export function ratingSentence(label: string, checker?: string, published?: string): string {
+  const date = published ? ` (${formatDate(published)})` : '';
+  return `${checker ?? 'A fact-checker'} rated this claim “${label}”${date}.`;
+}
+
 /** One source row's relation to the page, in a word or two. */
 export const RELATION_WORDS: Record<Verdict, string> = {
   agrees: 'agrees',

@@ -5,6 +5,7 @@
  */
 import {
   dateConflictSentence,
+  ratingSentence,
   restatedSentence,
   type VerdictRow,
   verdictSentence,
@@ -85,9 +86,14 @@ export function figureReason(
   return verdictSentence(figure, verdict, rows, label);
 }
 
-/** The sentence of a restated claim: who made it and when, or the date the page gives instead. */
+/**
+ * The sentence of a restated claim: who made it and when, or the date the page gives instead; for
+ * a claim a fact-checker rated, the rating (its source is the review).
+ */
 export function restatedReason(facts: WordsLookup, claim: Claim, pageDate?: EventDate): string {
-  const publisher = facts.sources.get(claim.sourceId)?.publisher ?? 'The source';
+  const source = facts.sources.get(claim.sourceId);
+  if (claim.rating) return ratingSentence(claim.rating.label, source?.publisher, source?.published);
+  const publisher = source?.publisher ?? 'The source';
   if (pageDate && claim.when) return dateConflictSentence(publisher, claim.when, pageDate);
   const who = claim.attributedTo && whoOf(claim, undefined);
   return restatedSentence(who, publisher, claim.when);

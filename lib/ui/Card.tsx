@@ -1,183 +1,345 @@
-/** The card shown for an annotation: who or what it is, or how the page's figure compares, with sources. */
-
-import { describePeriod, formatDate, formatFigure } from '@/lib/facts/describe';
-import type { Source } from '@/lib/facts/schema';
-import type { Verdict } from '@/lib/match/types';
-import { isWebUrl } from '@/lib/safe-url';
+/**
+ * The card shown for an annotation, compact like a Page Preview: what it is or what the verdict is
+ * first, in plain words; the picture for a figure; details (each source's row, related claims)
+ * behind a disclosure; the reader's notes; where every fact comes from.
+ */
+import type { ComponentChildren } from 'preact';
 import { CardFrame, type CardFrameProps } from './CardFrame';
-import type { CardData, EntityCardData, FigureCardData, SourcedClaim } from './card-data';
-import { formatKind, formatVerdict } from './format';
+import type {
+  CardData,
+  Citation,
+  EntityCardData,
+  FigureCardData,
+  NoteWords,
+  Origin,
+  RatingWords,
+  RelatedClaim,
+  SourceRow,
+} from './card-data';
+import { NumberLine, RELATION_GLYPHS } from './NumberLine';
 
-/** The id of a figure's verdict sentence, which describes the dialog (a conflict in words). */
+/** The id of the card's verdict, which describes the dialog (a conflict in words). */
 export const VERDICT_ID = 'backstory-card-verdict';
 
-const VERDICT_ICONS: Record<Verdict, string> = {
-  agrees: '✓',
-  differs: '≠',
-  'other-period': '↔',
-  'different-unit': '↔',
-  'other-scope': '↔',
-};
-
-const ROW_VERDICTS: Record<Verdict, string> = {
-  agrees: 'agrees',
-  differs: 'differs',
-  'other-period': 'other period',
-  'different-unit': 'other unit',
-  'other-scope': 'other scope',
-};
-
-export type CardProps = Omit<CardFrameProps, 'title' | 'describedBy' | 'children'> & {
+export type CardProps = Omit<CardFrameProps, 'title' | 'describedBy' | 'children' | 'action'> & {
   data: CardData;
+  /** "Save to my facts": a note on what the card is about, in the options page's form. */
+  onSave?(): void;
 };
 
-/** The card's title: the entity's name, or what the page says. */
+/** The card's title: the entity's name, what the page says, or what the page's sentence does. */
 export function cardTitle(data: CardData): string {
   if (data.kind === 'entity') return data.entity.name;
+  if (data.restated) return data.verdictLabel;
   return `This page says “${data.annotation.figure?.text ?? data.annotation.text}”`;
 }
 
 /** A non-modal dialog describing one annotation; everything reader-supplied is rendered as text. */
-export function Card({ data, ...frame }: CardProps) {
-  const verdict = data.kind === 'claim' ? data.annotation.verdict : undefined;
+export function Card({ data, onSave, ...frame }: CardProps) {
   return (
-    <CardFrame {...frame} title={cardTitle(data)} describedBy={verdict ? VERDICT_ID : undefined}>
-      {data.kind === 'entity' ? <EntityBody data={data} /> : <FigureBody data={data} />}
-      <Sources sources={data.sources} />
+    <CardFrame
+      {...frame}
+      title={cardTitle(data)}
+      describedBy={data.kind === 'claim' ? VERDICT_ID : undefined}
+      action={
+        onSave && (
+          <button type="button" class="save" onClick={onSave}>
+            Save to my facts
+          </button>
+        )
+      }
+    >
+      {data.kind === 'entity' ? (
+        <EntityBody data={data} />
+      ) : data.restated ? (
+        <RestatedBody data={data} />
+      ) : (
+        <FigureBody data={data} />
+      )}
     </CardFrame>
   );
 }
 
 function EntityBody({ data }: { data: EntityCardData }) {
+  const { entity } = data;
   return (
     <>
-      <p class="kind">{formatKind(data.entity.kind)}</p>
-      <p class="summary">
-        <bdi>{data.entity.summary}</bdi>
+      <p class="kind">
+        {data.kindWords}
+        {data.origin && data.origin.kind !== 'bundled' && (
+          <>
+            {' · '}
+            <OriginTag origin={data.origin} />
+          </>
+        )}
       </p>
+      {entity.summary.trim() && (
+        <p class="summary">
+          <bdi>{entity.summary}</bdi>
+        </p>
+      )}
+      {data.sources.length > 0 && (
+        <p class="cite">
+          {data.sources.length === 1 ? 'Source: ' : 'Sources: '}
+          {data.sources.map((source, i) => (
+            <span key={`${source.title}${i}`}>
+              {i > 0 && '; '}
+              <Cited source={source} />
+            </span>
+          ))}
+          {data.origin?.kind === 'bundled' && (
+            <>
+              {' · '}
+              <OriginTag origin={data.origin} />
+            </>
+          )}
+        </p>
+      )}
+      <Notes notes={data.notes} />
       {data.claims.length > 0 && (
-        <section>
-          <h3>Related claims</h3>
-          <ul>
+        <details class="more">
+          <summary>Related claims ({data.claims.length})</summary>
+          <ul class="rows">
             {data.claims.map((item) => (
-              <li key={item.claim.id}>
-                <bdi>{item.claim.statement}</bdi>
-                <ClaimMeta item={item} />
-              </li>
+              <Related key={item.claim.id} item={item} />
             ))}
           </ul>
-        </section>
+        </details>
       )}
     </>
+  );
+}
+
+function Related({ item }: { item: RelatedClaim }) {
+  return (
+    <li>
+      <p>
+        <bdi>{item.statement}</bdi>
+      </p>
+      {item.rating && <Rating rating={item.rating} />}
+      <Attribution who={item.who} source={item.source} date={item.date} origin={item.origin} />
+    </li>
+  );
+}
+
+function Verdict({ data, label }: { data: FigureCardData; label: boolean }) {
+  const rated = !!data.restated?.rating;
+  return (
+    <div class="verdict" id={VERDICT_ID} data-verdict={rated ? 'rated' : data.verdict}>
+      {label && (
+        <p class="verdict-label">
+          <span aria-hidden="true">{RELATION_GLYPHS[data.verdict]} </span>
+          {data.verdictLabel}
+          {/* A full stop for screen readers, which say the label and the sentence as one. */}
+          <span class="visually-hidden">.</span>
+        </p>
+      )}
+      <p class="sentence">{data.sentence}</p>
+    </div>
   );
 }
 
 function FigureBody({ data }: { data: FigureCardData }) {
-  const { annotation, claim } = data;
-  const verdict = annotation.verdict;
   return (
     <>
-      {claim && (
-        <p class="summary">
-          <bdi>{claim.statement}</bdi>
-        </p>
+      <Verdict data={data} label />
+      {data.numberLine && (
+        <div class="picture">
+          <NumberLine data={data.numberLine} />
+        </div>
       )}
-      {verdict && (
-        <p class="verdict" id={VERDICT_ID} data-verdict={verdict}>
-          <span aria-hidden="true">{VERDICT_ICONS[verdict]} </span>
-          <strong>
-            {formatVerdict(verdict)}
-            {annotation.reason && ':'}
-          </strong>
-          {annotation.reason && <span class="reason">{annotation.reason}</span>}
-        </p>
-      )}
-      {data.comparisons.length > 0 && (
-        <section>
-          <h3>What the sources say</h3>
-          <ul>
-            {data.comparisons.map((item) => (
-              <li key={item.claim.id} data-verdict={item.verdict}>
-                <strong>
-                  {item.claim.figure ? (
-                    formatFigure(item.claim.figure)
-                  ) : (
-                    <bdi>{item.claim.statement}</bdi>
-                  )}
-                </strong>
-                {item.claim.figure && ` ${describePeriod(item.claim.figure.period)}`}
-                <span class="row-verdict">
-                  {` ${VERDICT_ICONS[item.verdict]} ${ROW_VERDICTS[item.verdict]}`}
-                </span>
-                <ClaimMeta item={item} />
-              </li>
+      {data.rows.length > 0 && (
+        <details class="more">
+          <summary>What each source says ({data.rows.length})</summary>
+          <ul class="rows">
+            {data.rows.map((row) => (
+              <Row key={row.claim.id} row={row} />
             ))}
           </ul>
-        </section>
+        </details>
       )}
-      {claim?.evidence && (
-        <p class="evidence">
-          In the source:{' '}
-          <q>
-            <bdi>{claim.evidence}</bdi>
-          </q>
-        </p>
-      )}
+      <Notes notes={data.notes} />
     </>
   );
 }
 
-/** Who said it, when, and where: "said by Alejandro Mayorkas · July 2023 · CISA". */
-function ClaimMeta({ item }: { item: SourcedClaim }) {
-  const { attributedTo, when } = item.claim;
-  const publisher = item.source?.publisher;
-  const parts = [
-    attributedTo && (
-      <>
-        said by <bdi>{attributedTo}</bdi>
-      </>
-    ),
-    when && formatDate(when),
-    publisher && <bdi>{publisher}</bdi>,
-  ].filter(Boolean);
+/** One source figure: its own relation, value, period, scope, who, where, when, quote and origin. */
+function Row({ row }: { row: SourceRow }) {
+  return (
+    <li data-relation={row.relation}>
+      <p class="row-head">
+        <span class="relation">
+          <span aria-hidden="true">{RELATION_GLYPHS[row.relation]} </span>
+          {row.relationWords}
+        </span>{' '}
+        <strong>{row.value}</strong> {row.period}
+        {row.scope !== 'in total' && <>, {row.scope}</>}
+      </p>
+      {row.quote && <Quote text={row.quote} />}
+      <Attribution who={row.who} source={row.source} date={row.date} origin={row.origin} />
+    </li>
+  );
+}
+
+function RestatedBody({ data }: { data: FigureCardData }) {
+  const claim = data.restated;
+  if (!claim) return null;
+  return (
+    <>
+      <Verdict data={data} label={false} />
+      {claim.rating && <Rating rating={claim.rating} />}
+      <section class="claim" aria-label={claim.rating ? 'The claim checked' : 'The sourced claim'}>
+        <p class="statement">
+          <bdi>{claim.statement}</bdi>
+        </p>
+        {claim.quote && <Quote text={claim.quote} />}
+        <Attribution
+          who={claim.who}
+          source={claim.rating ? undefined : claim.source}
+          date={claim.date}
+          origin={claim.origin}
+        />
+      </section>
+      <Notes notes={data.notes} />
+    </>
+  );
+}
+
+function Rating({ rating }: { rating: RatingWords }) {
+  return (
+    <p class="rating">
+      <strong>
+        <bdi>{rating.label}</bdi>
+      </strong>
+      {rating.scale && ` (${rating.scale})`}
+      {rating.by && (
+        <>
+          {' by '}
+          <Link url={rating.url}>{rating.by}</Link>
+        </>
+      )}
+      {rating.date && `, ${rating.date}`}
+    </p>
+  );
+}
+
+function Quote({ text }: { text: string }) {
+  return (
+    <p class="quote">
+      <q>
+        <bdi>{text}</bdi>
+      </q>
+    </p>
+  );
+}
+
+/**
+ * "Alejandro Mayorkas · Cyber Security Intelligence · July 2023 · Bundled with Backstory": who, the
+ * publisher linked to the source, when, and where the fact comes from.
+ */
+function Attribution(props: { who?: string; source?: Citation; date?: string; origin?: Origin }) {
+  const { who, source, date, origin } = props;
+  const parts: ComponentChildren[] = [];
+  if (who) parts.push(<bdi>{who}</bdi>);
+  if (source) parts.push(<Cited source={source} short />);
+  if (date) parts.push(date);
+  if (origin) parts.push(<OriginTag origin={origin} />);
   if (parts.length === 0) return null;
   return (
-    <span class="meta">
+    <p class="meta">
       {parts.map((part, i) => (
         <span key={i}>
           {i > 0 && ' · '}
           {part}
         </span>
       ))}
+    </p>
+  );
+}
+
+/**
+ * A source: its title (a link only when http or https), publisher or site and date; `short` names it
+ * by its publisher alone, the title then being the link's tooltip.
+ */
+function Cited({ source, short = false }: { source: Citation; short?: boolean }) {
+  if (short && source.publisher) {
+    return (
+      <Link url={source.url} title={source.title}>
+        {source.publisher}
+      </Link>
+    );
+  }
+  const details = [source.publisher, source.date].filter(Boolean).join(', ');
+  return (
+    <>
+      <Link url={source.url}>{source.title}</Link>
+      {details && (
+        <>
+          {' — '}
+          <bdi>{details}</bdi>
+        </>
+      )}
+    </>
+  );
+}
+
+function Link(props: { url?: string; title?: string; children: string }) {
+  if (!props.url) return <bdi>{props.children}</bdi>;
+  return (
+    <a href={props.url} title={props.title} target="_blank" rel="noopener noreferrer">
+      <bdi>{props.children}</bdi>
+    </a>
+  );
+}
+
+/** Where a fact comes from; an imported pack's name stands out, so it never passes for the bundled base. */
+function OriginTag({ origin }: { origin: Origin }) {
+  return (
+    <span class="origin" data-origin={origin.kind}>
+      <bdi>{origin.words}</bdi>
     </span>
   );
 }
 
-function Sources({ sources }: { sources: readonly Source[] }) {
-  if (sources.length === 0) return null;
+/** The reader's notes under "Your notes", then each imported pack's under its own name. */
+function Notes({ notes }: { notes: NoteWords[] }) {
+  if (notes.length === 0) return null;
+  const groups = new Map<string, NoteWords[]>();
+  for (const note of notes)
+    groups.set(note.origin.words, [...(groups.get(note.origin.words) ?? []), note]);
   return (
-    <section>
-      <h3>Sources</h3>
-      <ul class="sources">
-        {sources.map((source) => (
-          <li key={source.id}>
-            {source.url && isWebUrl(source.url) ? (
-              <a href={source.url} target="_blank" rel="noopener noreferrer">
-                <bdi>{source.title}</bdi>
-              </a>
-            ) : (
-              <span>
-                <bdi>{source.title}</bdi>
-              </span>
-            )}
-            <span class="meta">
-              {source.publisher && <bdi>{source.publisher}</bdi>}
-              {source.publisher && source.published && ' · '}
-              {source.published && formatDate(source.published)}
-            </span>
-          </li>
-        ))}
-      </ul>
-    </section>
+    <>
+      {[...groups.values()].map((group) => {
+        const origin = (group[0] as NoteWords).origin;
+        return (
+          <section class="notes" key={origin.words} aria-label={notesHeading(origin)}>
+            <h3>{notesHeading(origin)}</h3>
+            <ul class="rows">
+              {group.map((note) => (
+                <li key={note.id}>
+                  {note.text && (
+                    <p>
+                      <bdi>{note.text}</bdi>
+                    </p>
+                  )}
+                  {note.quote && <Quote text={note.quote} />}
+                  {note.sources.map((source, i) => (
+                    <p class="meta" key={`${source.title}${i}`}>
+                      <Cited source={source} />
+                    </p>
+                  ))}
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </>
   );
+}
+
+function notesHeading(origin: Origin): string {
+  if (origin.kind === 'yours') return 'Your notes';
+  if (origin.kind === 'bundled') return 'Notes';
+  return `Notes ${origin.words.charAt(0).toLowerCase()}${origin.words.slice(1)}`;
 }

@@ -1,6 +1,7 @@
 /**
- * The card's frame, whatever it shows: a non-modal dialog named by its title, a close button,
- * Previous / Next between the page's annotations, and the brand line. The body goes in between.
+ * The card's frame, whatever it shows: a non-modal dialog named by its title, the place among the
+ * page's annotations and a close button at the top, the body, then the card's own action and
+ * Previous / Next at the foot.
  */
 import type { ComponentChildren } from 'preact';
 
@@ -27,6 +28,8 @@ export interface CardFrameProps {
    * empty on opening, so nothing is said twice.
    */
   announcement?: string;
+  /** The card's own action at the foot ("Save to my facts"), before Previous / Next. */
+  action?: ComponentChildren;
   onPrevious(): void;
   onNext(): void;
   onClose(): void;
@@ -36,6 +39,7 @@ export interface CardFrameProps {
 /** Everything reader-supplied is text, isolated for direction (it may be written right to left). */
 export function CardFrame(props: CardFrameProps) {
   const { place } = props;
+  const steps = !!place && place.total > 1;
   return (
     <div
       class="card"
@@ -51,28 +55,32 @@ export function CardFrame(props: CardFrameProps) {
         <h2 id={CARD_TITLE_ID}>
           <bdi>{props.title}</bdi>
         </h2>
+        {steps && (
+          <span class="place">
+            {place.index} of {place.total}
+          </span>
+        )}
         <button type="button" class="close" aria-label="Close" onClick={props.onClose}>
           <span aria-hidden="true">×</span>
         </button>
       </div>
       {/* Only the body scrolls when the card is short of room: title, Close, Previous / Next stay. */}
       <div class="frame-body">{props.children}</div>
-      <div class="frame-foot">
-        {place && place.total > 1 && (
-          <div class="steps">
-            <button type="button" onClick={props.onPrevious}>
-              <span aria-hidden="true">‹ </span>Previous
-            </button>
-            <span class="place">
-              {place.index} of {place.total}
-            </span>
-            <button type="button" onClick={props.onNext}>
-              Next<span aria-hidden="true"> ›</span>
-            </button>
-          </div>
-        )}
-        <p class="brand">Backstory · local fact base</p>
-      </div>
+      {(props.action || steps) && (
+        <div class="frame-foot">
+          {props.action}
+          {steps && (
+            <div class="steps">
+              <button type="button" onClick={props.onPrevious}>
+                <span aria-hidden="true">‹ </span>Previous
+              </button>
+              <button type="button" onClick={props.onNext}>
+                Next<span aria-hidden="true"> ›</span>
+              </button>
+            </div>
+          )}
+        </div>
+      )}
       <p class="visually-hidden" role="status">
         {props.announcement}
       </p>

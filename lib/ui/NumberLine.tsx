@@ -10,6 +10,15 @@ import type { Figure } from '@/lib/facts/schema';
 import type { Verdict } from '@/lib/match/types';
 import { boundsOf } from '@/lib/match/verdicts';
 
+/** A glyph beside each relation, on the line and on the card's rows, so none is told by colour alone. */
+export const RELATION_GLYPHS: Record<Verdict, string> = {
+  agrees: '✓',
+  differs: '≠',
+  'other-period': '↔',
+  'other-scope': '↔',
+  'different-unit': '↔',
+};
+
 /** One figure on the line, in words and as a number. */
 export interface LineMark {
   /** "This page", "Alejandro Mayorkas", "Cyber Security Intelligence". */
@@ -37,7 +46,7 @@ export interface PlacedMark {
   mark: LineMark;
   isPage: boolean;
   shape: MarkShape;
-  /** The label above the mark: "This page: $3 billion". */
+  /** The label above the mark: "This page: $3 billion", "≠ Cyber Security Intelligence: about $2 billion". */
   label: string;
   labelY: number;
   /** The mark's own line. */
@@ -66,9 +75,9 @@ export interface NumberLineLayout {
 const DEFAULT_WIDTH = 330;
 const PAD_LEFT = 8;
 const PAD_RIGHT = 14;
-const GROUP_HEIGHT = 16;
-const ROW_HEIGHT = 28;
-const AXIS_HEIGHT = 26;
+const GROUP_HEIGHT = 14;
+const ROW_HEIGHT = 25;
+const AXIS_HEIGHT = 24;
 
 const SHAPES: Record<Figure['qualifier'], MarkShape> = {
   exact: 'point',
@@ -90,7 +99,7 @@ export function layoutNumberLine(data: NumberLineData, width = DEFAULT_WIDTH): N
   const marks: PlacedMark[] = [];
   let y = 0;
   for (const period of periods) {
-    groups.push({ period: capitalise(period), y: y + 11 });
+    groups.push({ period: capitalise(period), y: y + 10 });
     y += GROUP_HEIGHT;
     for (const mark of all.filter((m) => m.period === period)) {
       const [low, high] = boundsOf(mark.figure);
@@ -99,9 +108,9 @@ export function layoutNumberLine(data: NumberLineData, width = DEFAULT_WIDTH): N
         mark,
         isPage: mark === data.page,
         shape,
-        label: `${mark.who}: ${mark.value}`,
-        labelY: y + 11,
-        y: y + 20,
+        label: `${mark.relation ? `${RELATION_GLYPHS[mark.relation]} ` : ''}${mark.who}: ${mark.value}`,
+        labelY: y + 10,
+        y: y + 18,
         x: x(mark.figure.value),
         from: shape === 'to' ? left : x(low),
         to: shape === 'from' ? right : x(Number.isFinite(high) ? high : top),
@@ -109,7 +118,7 @@ export function layoutNumberLine(data: NumberLineData, width = DEFAULT_WIDTH): N
       y += ROW_HEIGHT;
     }
   }
-  const axisY = y + 4;
+  const axisY = y + 3;
   const ticks = tickValues(top).map((value) => ({
     x: x(value),
     label: formatCompact(value, data.unit),

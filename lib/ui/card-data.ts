@@ -1,7 +1,9 @@
 /**
  * Everything one card shows, resolved from an annotation and the fact base (pure), in the words the
  * card prints. A claim card never contradicts itself: its verdict sentence and every source row
- * come from the same comparisons, each row with its own relation, attribution and quote.
+ * come from the same comparisons, each row with its own relation, attribution, quote and origin.
+ * Every fact says where it comes from (bundled, the reader's own, or an imported pack), and a
+ * quote is shown only where a real one was given.
  */
 import {
   describePeriod,
@@ -11,37 +13,143 @@ import {
   formatFigure,
   RELATION_WORDS,
   RESTATED_LABELS,
+  ratingLabel,
   VERDICT_LABELS,
 } from '@/lib/facts/describe';
-import type { Claim, Entity, Figure, Source } from '@/lib/facts/schema';
+import {
+  buildProvenance,
+  describeOrigin,
+  type Layer,
+  type PackOrigin,
+  type SourcedNote,
+} from '@/lib/facts/layers';
+import type { Claim, Entity, Figure, NoteTarget, Source } from '@/lib/facts/schema';
+import { siteName } from '@/lib/facts/site-name';
 import { figureReason, incidentName, restatedReason, whoOf } from '@/lib/match/explain';
 import type { FactIndex } from '@/lib/match/index';
 import type { Annotation, Comparison, FigureMention, Verdict } from '@/lib/match/types';
 import { valueIn } from '@/lib/match/verdicts';
+import { isWebUrl } from '@/lib/safe-url';
+import { formatKind } from './format';
 import type { NumberLineData } from './NumberLine';
 
-/** The lookups the card and the summary need from the fact index. */
-export type FactLookup = Pick<
-  FactIndex,
-  'entities' | 'claims' | 'sources' | 'claimsBySubject' | 'measureLabels'
->;
+/**
+ * What the card and the popup's summary read from the fact base: the one contract between whoever
+ * delivers facts to the page and the card. Every field is a map looked up by key (an id, or a
+ * "<list>:<id>" / "<kind>:<id>" key as below), so a slice for a page is the same maps with fewer
+ * entries (see `lookupSlice`).
+ */
+export interface FactLookup
+  extends Pick<FactIndex, 'entities' | 'claims' | 'sources' | 'claimsBySubject' | 'measureLabels'> {
+  /** Where each entity, claim and source comes from, by "entities:<id>", "claims:<id>", "sources:<id>". */
+  origins: Map<string, PackOrigin>;
+  /** Notes about an entity or a claim, from every layer, by "entity:<id>" or "claim:<id>". */
+  notes: Map<string, SourcedNote[]>;
+}
 
-/** A claim with the source it comes from. */
-export interface SourcedClaim {
+/** The card's lookups for a fact base of `layers` (bottom first) whose merged index is `index`. */
+export function buildFactLookup(index: FactIndex, layers: readonly Layer[]): FactLookup {
+  const provenance = buildProvenance([...layers]);
+  const origins = new Map<string, PackOrigin>();
+  const notes = new Map<string, SourcedNote[]>();
+  const lists = [
+    ['entities', index.entities],
+    ['claims', index.claims],
+    ['sources', index.sources],
+  ] as const;
+  for (const [list, entries] of lists) {
+    for (const id of entries.keys()) {
+      const origin = provenance.originOf(list, id);
+      if (origin) origins.set(`${list}:${id}`, origin);
+    }
+  }
+  for (const [kind, entries] of [
+    ['entity', index.entities],
+    ['claim', index.claims],
+  ] as const) {
+    for (const id of entries.keys()) {
+      const about = provenance.notesAbout({ kind, id });
+      if (about.length > 0) notes.set(noteKey({ kind, id }), about);
+    }
+  }
+  const { entities, claims, sources, claimsBySubject, measureLabels } = index;
+  return { entities, claims, sources, claimsBySubject, measureLabels, origins, notes };
+}
+
+function noteKey(target: NoteTarget): string {
+  return `${target.kind}:${target.id}`;
+}
+
+/** Where a fact comes from, in words, and which kind of layer that is (the card styles each apart). */
+export interface Origin {
+  kind: PackOrigin['kind'];
+  /** "Bundled with Backstory", "Yours", "From “Lazarus notes” by Jane Doe, imported 3 May 2026". */
+  words: string;
+}
+
+/** A source as the card cites it. */
+export interface Citation {
+  title: string;
+  /** Only ever an http(s) link. */
+  url?: string;
+  /** Its publisher, or the site's name when only a link was given. */
+  publisher?: string;
+  /** When it was published, in words. */
+  date?: string;
+}
+
+/** A fact-checker's rating of a claim, with who rated it and where. */
+export interface RatingWords {
+  /** "Rated “Mostly False”". */
+  label: string;
+  /** The checker's own words: "Mostly False". */
+  words: string;
+  /** "2 on a scale from 1 to 6", when the checker gives a scale. */
+  scale?: string;
+  /** The reviewing organisation. */
+  by?: string;
+  url?: string;
+  date?: string;
+}
+
+/** One of the reader's notes (or an imported pack's), as the card shows it. */
+export interface NoteWords {
+  id: string;
+  /** The note's own words (may be empty when it keeps only a quote). */
+  text: string;
+  /** Words from its source, exactly as written; none when none were given. */
+  quote?: string;
+  sources: Citation[];
+  origin: Origin;
+}
+
+/** A claim about an entity, with who made it, when, where and where it comes from. */
+export interface RelatedClaim {
   claim: Claim;
-  source?: Source;
+  statement: string;
+  who?: string;
+  date?: string;
+  source?: Citation;
+  rating?: RatingWords;
+  origin?: Origin;
 }
 
 export interface EntityCardData {
   kind: 'entity';
   entity: Entity;
+  /** "Person", "Organisation". */
+  kindWords: string;
+  origin?: Origin;
+  /** The entity's own sources (its claims cite theirs). */
+  sources: Citation[];
+  notes: NoteWords[];
   /** Claims about the entity, newest first. */
-  claims: SourcedClaim[];
-  sources: Source[];
+  claims: RelatedClaim[];
 }
 
-/** One source figure beside the page's, in words, with its own relation and its own quote. */
-export interface SourceRow extends SourcedClaim {
+/** One source figure beside the page's, in words, with its own relation, quote and origin. */
+export interface SourceRow {
+  claim: Claim;
   relation: Verdict;
   /** "agrees", "differs", "other period", "other scope", "other unit". */
   relationWords: string;
@@ -53,11 +161,14 @@ export interface SourceRow extends SourcedClaim {
   scope: string;
   /** The person or body who gave the figure, when the source attributes it. */
   who?: string;
+  /** The publisher, or the site's name when the source gives only a link. */
   publisher?: string;
   /** When it was said or happened (else when the source was published), in words: "July 2023". */
   date?: string;
   /** The source's own words for this figure; none when the claim has no quote (never invented). */
   quote?: string;
+  source?: Citation;
+  origin?: Origin;
 }
 
 /** What the page says, in words. */
@@ -70,23 +181,26 @@ export interface PageFigure {
   scope: string;
 }
 
-/** What the source of a restated claim says, and when. */
-export interface RestatedClaim extends SourcedClaim {
-  /** The claim in the project's words. */
+/** What the source of a restated claim says, who said it, when, and where that comes from. */
+export interface RestatedClaim {
+  /** The claim in the project's words (or as the fact-checker wrote it). */
   statement: string;
   who?: string;
   publisher?: string;
-  /** When the source dates the event, in words. */
+  /** When the source dates the event (or the claim was made), in words. */
   date?: string;
   /** The source's own words; none when the claim has no quote (never invented). */
   quote?: string;
   /** The page's other date for the event ("March"), when it conflicts. */
   pageDate?: string;
+  source?: Citation;
+  rating?: RatingWords;
+  origin?: Origin;
 }
 
 /**
  * The card of a claim mark: a figure compared with the sources (`page`, `rows`, `numberLine`), or
- * a sourced claim the page restates (`restated`). `comparisons` is the older shape of `rows`.
+ * a sourced claim the page restates (`restated`).
  */
 export interface FigureCardData {
   kind: 'claim';
@@ -104,11 +218,28 @@ export interface FigureCardData {
   /** The page's figure and the sources' on one axis; absent when no source shares its unit. */
   numberLine?: NumberLineData;
   restated?: RestatedClaim;
-  comparisons: (SourcedClaim & { verdict: Verdict })[];
-  sources: Source[];
+  /** Notes about the claim. */
+  notes: NoteWords[];
 }
 
 export type CardData = EntityCardData | FigureCardData;
+
+/**
+ * A claim annotation's verdict as a heading, the same on the card and in the popup: "Conflicts with
+ * the sources", "Restates a sourced claim", "Dated otherwise than the source", "Rated “False”".
+ */
+export function verdictLabelOf(annotation: Annotation, claim: Claim | undefined): string {
+  if (annotation.figure) return VERDICT_LABELS[annotation.verdict ?? 'other-scope'];
+  if (claim?.rating) return ratingLabel(claim.rating.label);
+  return RESTATED_LABELS[annotation.pageDate ? 'differs' : 'agrees'];
+}
+
+/** What a card's "Save to my facts" writes a note about. */
+export function noteTargetOf(data: CardData): NoteTarget {
+  return data.kind === 'entity'
+    ? { kind: 'entity', id: data.entity.id }
+    : { kind: 'claim', id: data.annotation.factId };
+}
 
 /** How many related claims an entity card lists. */
 const MAX_RELATED_CLAIMS = 4;
@@ -129,9 +260,31 @@ function entityCard(entityId: string, facts: FactLookup): EntityCardData | undef
   const claims = [...(facts.claimsBySubject.get(entityId) ?? [])]
     .sort((a, b) => (b.when ?? '').localeCompare(a.when ?? ''))
     .slice(0, MAX_RELATED_CLAIMS)
-    .map((claim) => sourced(claim, facts));
-  const sourceIds = [...entity.sourceIds, ...claims.map((c) => c.claim.sourceId)];
-  return { kind: 'entity', entity, claims, sources: sourcesOf(sourceIds, facts) };
+    .map((claim) => relatedClaim(claim, facts));
+  return {
+    kind: 'entity',
+    entity,
+    kindWords: formatKind(entity.kind),
+    ...withOrigin(facts, 'entities', entity.id),
+    sources: [...new Set(entity.sourceIds)].flatMap((id) => citationOf(facts, id) ?? []),
+    notes: notesAbout(facts, { kind: 'entity', id: entityId }),
+    claims,
+  };
+}
+
+function relatedClaim(claim: Claim, facts: FactLookup): RelatedClaim {
+  const source = facts.sources.get(claim.sourceId);
+  const cited = citationOf(facts, claim.sourceId);
+  const rating = ratingOf(claim, cited);
+  return {
+    claim,
+    statement: claim.statement,
+    ...(claim.attributedTo ? { who: whoOf(claim, source) } : {}),
+    ...(claim.when ? { date: formatDate(claim.when) } : {}),
+    ...(cited ? { source: cited } : {}),
+    ...(rating ? { rating } : {}),
+    ...withOrigin(facts, 'claims', claim.id),
+  };
 }
 
 function claimCard(annotation: Annotation, facts: FactLookup): FigureCardData | undefined {
@@ -160,7 +313,7 @@ function figureCard(
     annotation,
     claim,
     verdict,
-    verdictLabel: VERDICT_LABELS[verdict],
+    verdictLabel: verdictLabelOf(annotation, claim),
     sentence: figureReason(facts, claim, figure, comparisons),
     page: {
       text: figure.text,
@@ -170,12 +323,7 @@ function figureCard(
     },
     rows,
     ...withNumberLine(figure, rows),
-    comparisons: rows.map(({ claim: c, source, relation }) => ({
-      claim: c,
-      source,
-      verdict: relation,
-    })),
-    sources: sourcesOf([claim.sourceId, ...rows.map((r) => r.claim.sourceId)], facts),
+    notes: notesAbout(facts, { kind: 'claim', id: claim.id }),
   };
 }
 
@@ -187,19 +335,21 @@ function orderedComparisons(comparisons: readonly Comparison[]): Comparison[] {
 
 function sourceRow(claim: Claim, figure: Figure, relation: Verdict, facts: FactLookup): SourceRow {
   const source = facts.sources.get(claim.sourceId);
+  const cited = citationOf(facts, claim.sourceId);
   const date = claim.when ?? source?.published;
   return {
     claim,
-    source,
     relation,
     relationWords: RELATION_WORDS[relation],
     value: formatFigure(figure),
     period: describePeriod(figure.period),
     scope: describeScope(figure, incidentName(facts, figure)),
     ...(claim.attributedTo ? { who: whoOf(claim, source) } : {}),
-    ...(source?.publisher ? { publisher: source.publisher } : {}),
+    ...(cited?.publisher ? { publisher: cited.publisher } : {}),
     ...(date ? { date: formatDate(date) } : {}),
     ...(claim.evidence ? { quote: claim.evidence } : {}),
+    ...(cited ? { source: cited } : {}),
+    ...withOrigin(facts, 'claims', claim.id),
   };
 }
 
@@ -237,6 +387,8 @@ function withNumberLine(figure: FigureMention, rows: SourceRow[]): { numberLine?
 
 function restatedCard(annotation: Annotation, claim: Claim, facts: FactLookup): FigureCardData {
   const source = facts.sources.get(claim.sourceId);
+  const cited = citationOf(facts, claim.sourceId);
+  const rating = ratingOf(claim, cited);
   const verdict = annotation.verdict ?? 'agrees';
   const pageDate = annotation.pageDate;
   return {
@@ -244,32 +396,125 @@ function restatedCard(annotation: Annotation, claim: Claim, facts: FactLookup): 
     annotation,
     claim,
     verdict,
-    verdictLabel: RESTATED_LABELS[pageDate ? 'differs' : 'agrees'],
+    verdictLabel: verdictLabelOf(annotation, claim),
     sentence: restatedReason(facts, claim, pageDate),
     rows: [],
     restated: {
-      claim,
-      source,
       statement: claim.statement,
       ...(claim.attributedTo ? { who: whoOf(claim, source) } : {}),
-      ...(source?.publisher ? { publisher: source.publisher } : {}),
+      ...(cited?.publisher ? { publisher: cited.publisher } : {}),
       ...(claim.when ? { date: formatDate(claim.when) } : {}),
       ...(claim.evidence ? { quote: claim.evidence } : {}),
       ...(pageDate ? { pageDate: formatEventDate(pageDate) } : {}),
+      ...(cited ? { source: cited } : {}),
+      ...(rating ? { rating } : {}),
+      ...withOrigin(facts, 'claims', claim.id),
     },
-    comparisons: [],
-    sources: sourcesOf([claim.sourceId], facts),
+    notes: notesAbout(facts, { kind: 'claim', id: claim.id }),
   };
 }
 
-function sourced(claim: Claim, facts: FactLookup): SourcedClaim {
-  return { claim, source: facts.sources.get(claim.sourceId) };
+/** The rating a fact-checker gave `claim`, reviewed in its source (the review). */
+function ratingOf(claim: Claim, review: Citation | undefined): RatingWords | undefined {
+  const { rating } = claim;
+  if (!rating) return undefined;
+  const { value, worst, best } = rating;
+  const scale =
+    value !== undefined && best !== undefined
+      ? `${value} on a scale from ${worst ?? 1} to ${best}`
+      : undefined;
+  return {
+    label: ratingLabel(rating.label),
+    words: rating.label,
+    ...(scale && !rating.label.includes(String(value)) ? { scale } : {}),
+    ...(review?.publisher ? { by: review.publisher } : {}),
+    ...(review?.url ? { url: review.url } : {}),
+    ...(review?.date ? { date: review.date } : {}),
+  };
 }
 
-/** Distinct sources for the ids, in first-mention order, skipping unknown ids. */
-function sourcesOf(ids: readonly string[], facts: FactLookup): Source[] {
-  return [...new Set(ids)].flatMap((id) => {
-    const source = facts.sources.get(id);
-    return source ? [source] : [];
+/** The notes about `target`, the reader's first, then each imported pack's. */
+function notesAbout(facts: FactLookup, target: NoteTarget): NoteWords[] {
+  const notes = facts.notes.get(noteKey(target)) ?? [];
+  return [...notes]
+    .sort((a, b) => Number(b.origin.kind === 'yours') - Number(a.origin.kind === 'yours'))
+    .map(({ note, origin, sources }) => ({
+      id: note.id,
+      text: note.text.trim(),
+      ...(note.quote ? { quote: note.quote } : {}),
+      sources: sources.map(citation),
+      origin: originWords(origin),
+    }));
+}
+
+function withOrigin(
+  facts: FactLookup,
+  list: 'entities' | 'claims' | 'sources',
+  id: string,
+): { origin?: Origin } {
+  const origin = facts.origins.get(`${list}:${id}`);
+  return origin ? { origin: originWords(origin) } : {};
+}
+
+function originWords(origin: PackOrigin): Origin {
+  return { kind: origin.kind, words: describeOrigin(origin) };
+}
+
+function citationOf(facts: FactLookup, sourceId: string): Citation | undefined {
+  const source = facts.sources.get(sourceId);
+  return source && citation(source);
+}
+
+/** A source as cited: a link only if http(s); a link alone is named by its site. */
+function citation(source: Source): Citation {
+  const url = source.url && isWebUrl(source.url) ? source.url : undefined;
+  const publisher = source.publisher ?? (url ? siteName(url) : undefined);
+  return {
+    title: source.title,
+    ...(url ? { url } : {}),
+    ...(publisher && publisher !== source.title ? { publisher } : {}),
+    ...(source.published ? { date: formatDate(source.published) } : {}),
+  };
+}
+
+/**
+ * The part of `facts` that the cards and the summary of `annotations` read: what a page needs, and
+ * nothing more (a reader's 5,000 facts never go to a page). Found by reading: the cards are built
+ * once against maps that remember every key looked up, so a field added to FactLookup and read by
+ * a card is carried with no change here.
+ */
+export function lookupSlice(facts: FactLookup, annotations: readonly Annotation[]): FactLookup {
+  const slice = Object.fromEntries(
+    Object.keys(facts).map((field) => [field, new Map()]),
+  ) as unknown as FactLookup;
+  const recording = Object.fromEntries(
+    Object.entries(facts).map(([field, map]) => [
+      field,
+      recorder(
+        map as Map<string, unknown>,
+        slice[field as keyof FactLookup] as Map<string, unknown>,
+      ),
+    ]),
+  ) as unknown as FactLookup;
+  for (const annotation of annotations) cardDataFor(annotation, recording);
+  return slice;
+}
+
+/**
+ * A map that reads through to `from` and copies each entry it finds into `into`. Only lookups by
+ * key are allowed: a card that walked a whole map would need all of it.
+ */
+function recorder<V>(from: Map<string, V>, into: Map<string, V>): Map<string, V> {
+  const record = (key: string) => {
+    const value = from.get(key);
+    if (value !== undefined) into.set(key, value);
+    return value;
+  };
+  return new Proxy(from, {
+    get(_map, property) {
+      if (property === 'get') return record;
+      if (property === 'has') return (key: string) => record(key) !== undefined;
+      throw new Error(`a card may only look facts up by key, not use Map.${String(property)}`);
+    },
   });
 }

@@ -1,12 +1,5 @@
-/** Words a reader understands for entity kinds and verdicts on the card. */
-import { VERDICT_LABELS } from '@/lib/facts/describe';
+/** Words a reader understands for entity kinds, on the card and in the popup. */
 import type { EntityKind } from '@/lib/facts/schema';
-import type { Verdict } from '@/lib/match/types';
-
-/** The verdict as a short heading (the words live with the other figure words, in describe.ts). */
-export function formatVerdict(verdict: Verdict): string {
-  return VERDICT_LABELS[verdict];
-}
 
 const KIND_WORDS: Record<EntityKind, string> = {
   person: 'Person',
@@ -18,7 +11,7 @@ const KIND_WORDS: Record<EntityKind, string> = {
   concept: 'Concept',
 };
 
-/** An entity kind as a label. */
+/** An entity kind as a label: "Person". */
 export function formatKind(kind: EntityKind): string {
   return KIND_WORDS[kind];
 }

@@ -20,12 +20,14 @@ export const GAP = 8;
 
 /**
  * Places a card of `size` below `anchor` if it fits, else above, else on the roomier side with a
- * reduced height; aligned to the anchor's left edge, flipped to its right edge when that overflows.
+ * reduced height; aligned to the edge where the anchor's line starts (its left, or its right on a
+ * right-to-left page), flipped to the other edge when that overflows.
  */
 export function placeCard(
   anchor: Box,
   size: { width: number; height: number },
   viewport: { width: number; height: number },
+  direction: 'ltr' | 'rtl' = 'ltr',
 ): Placement {
   const below = viewport.height - (anchor.top + anchor.height) - 2 * GAP;
   const above = anchor.top - 2 * GAP;
@@ -33,8 +35,11 @@ export function placeCard(
   const maxHeight = Math.max(0, side === 'below' ? below : above);
   const height = Math.min(size.height, maxHeight);
   const top = side === 'below' ? anchor.top + anchor.height + GAP : anchor.top - GAP - height;
-  let left = anchor.left;
-  if (left + size.width > viewport.width - GAP) left = anchor.left + anchor.width - size.width;
+  const startLeft = anchor.left;
+  const endLeft = anchor.left + anchor.width - size.width;
+  let left = direction === 'rtl' ? endLeft : startLeft;
+  if (direction === 'ltr' && left + size.width > viewport.width - GAP) left = endLeft;
+  if (direction === 'rtl' && left < GAP) left = startLeft;
   left = Math.max(GAP, Math.min(left, viewport.width - GAP - size.width));
   return { top, left, side, maxHeight };
 }

@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
-import { cardLines, readCard } from '../e2e/card-view';
+import { cardLines, cardSize, readCard } from '../e2e/card-view';
 import { launchWithExtension, ROOT, startServer } from '../e2e/harness';
 import {
   drawn,
@@ -18,7 +18,8 @@ import {
 } from '../e2e/page-helpers';
 
 export interface DemoAnnotation {
-  kind: 'entity' | 'claim';
+  /** A name, a figure compared with the sources, or a sourced claim the page retells. */
+  kind: 'entity' | 'figure' | 'restated';
   fact: string;
   text: string;
   conflict: boolean;
@@ -32,6 +33,8 @@ export interface DemoResult {
   drawnRanges: number;
   /** Text of the card opened on the first conflicting figure (or the first annotation), line by line. */
   cardText: string;
+  /** That card's size in CSS pixels, and how much of it would scroll (0: none). */
+  cardSize: { width: number; height: number; overflow: number };
   screenshot: string;
   externalRequests: string[];
   errors: string[];
@@ -53,14 +56,16 @@ async function annotationsOn(ext: Page, page: Page): Promise<DemoAnnotation[]> {
         conflict: false,
       })),
     ),
-    ...summary.figures.flatMap((f) =>
-      f.mentions.map((m) => ({
-        id: m.id,
-        kind: 'claim' as const,
-        fact: f.factId,
-        text: m.text,
-        conflict: f.verdict === 'differs',
-      })),
+    ...(['figures', 'restated'] as const).flatMap((list) =>
+      summary[list].flatMap((f) =>
+        f.mentions.map((m) => ({
+          id: m.id,
+          kind: list === 'figures' ? ('figure' as const) : ('restated' as const),
+          fact: f.factId,
+          text: m.text,
+          conflict: f.verdict === 'differs',
+        })),
+      ),
     ),
   ];
   return listed
@@ -106,6 +111,7 @@ export async function runDemo(options: {
       annotations,
       drawnRanges: ranges.length,
       cardText: cardLines(card).join('\n'),
+      cardSize: await cardSize(page),
       screenshot,
       externalRequests: [...browser.externalRequests],
       errors: [...browser.errors],
@@ -124,14 +130,14 @@ function printResult(result: DemoResult): void {
   const count = (kind: string) => annotations.filter((a) => a.kind === kind).length;
   const lines = [
     `Backstory demo — ${result.url}`,
-    `${annotations.length} annotations: ${count('entity')} entity mentions, ${count('claim')} figure claims, ${annotations.filter((a) => a.conflict).length} conflicting (${result.drawnRanges} ranges drawn)`,
+    `${annotations.length} annotations: ${count('entity')} entity mentions, ${count('figure')} figures, ${count('restated')} retold claims, ${annotations.filter((a) => a.conflict).length} conflicting (${result.drawnRanges} ranges drawn)`,
     '',
     ...annotations.map(
       (a) =>
-        `  ${a.kind.padEnd(6)} ${a.conflict ? 'CONFLICT ' : ''}${JSON.stringify(a.text)} → ${a.fact}`,
+        `  ${a.kind.padEnd(8)} ${a.conflict ? 'CONFLICT ' : ''}${JSON.stringify(a.text)} → ${a.fact}`,
     ),
     '',
-    'Card opened on the first conflicting figure:',
+    `Card opened on the first conflicting figure (${result.cardSize.width} × ${result.cardSize.height} px):`,
     ...result.cardText.split('\n').map((line) => `  | ${line}`),
     '',
     `Screenshot: ${result.screenshot}`,

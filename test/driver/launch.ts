@@ -9,5 +9,6 @@ import type { ExtensionDriver } from './driver';
 export async function launchDriver(): Promise<ExtensionDriver> {
   const name = process.env.BACKSTORY_BROWSER;
   if (name === 'firefox') return (await import('../firefox/driver')).FirefoxDriver.launch();
-  throw new Error(`BACKSTORY_BROWSER=${name ?? ''}: no driver for that browser (yet)`);
+  if (name === 'chromium') return (await import('../e2e/driver')).ChromiumDriver.launch();
+  throw new Error(`BACKSTORY_BROWSER=${name ?? ''}: no driver for that browser`);
 }

@@ -5,7 +5,7 @@
  */
 import type { Settings } from '../../lib/defaults';
 import type { MessageMap, MessageType } from '../../lib/messages';
-import type { ExtensionDriver, PageDriver } from './driver';
+import type { ExtensionDriver, PageDriver, ViewDriver } from './driver';
 
 /** The extension API where extension code runs: `browser` in Firefox, `chrome` in Chromium. */
 type ExtensionApi = typeof import('wxt/browser').browser;
@@ -158,4 +158,185 @@ export function changeSettings(driver: ExtensionDriver, changes: Partial<Setting
     const stored = await api?.storage.local.get('settings');
     await api?.storage.local.set({ settings: { ...(stored?.settings as object), ...changes } });
   }, changes);
+}
+
+/** The number on the toolbar badge for the tab showing `page`: one per annotation, set after each run. */
+export async function badgeCount(driver: ExtensionDriver, page: PageDriver): Promise<number> {
+  const tabId = await tabIdOf(driver, page);
+  const text = await driver.inBackground(async (tabId) => {
+    const api = (globalThis as WithApi).browser ?? (globalThis as WithApi).chrome;
+    // MV3 has `action`, Firefox's MV2 build `browserAction`.
+    const action = (api?.action ?? api?.browserAction) as ExtensionApi['action'] | undefined;
+    return (await action?.getBadgeText({ tabId })) ?? '';
+  }, tabId);
+  return Number(text);
+}
+
+/** An annotation's range, and the text of the block it is in. */
+export interface PlacedAnnotation {
+  /** The highlight it is drawn in, without "backstory-". */
+  kind: string;
+  text: string;
+  /** The text of its closest paragraph-like element (p, h1–h6, li, td…), trimmed. */
+  block: string;
+}
+
+/** Every range of the annotation highlights, in document order, with the block it sits in. */
+export function placedAnnotations(page: PageDriver): Promise<PlacedAnnotation[]> {
+  return page.evaluate((names) => {
+    const found: { kind: string; range: Range }[] = [];
+    for (const name of names) {
+      for (const r of CSS.highlights?.get(name) ?? []) {
+        const range = new Range();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        found.push({ kind: name.replace('backstory-', ''), range });
+      }
+    }
+    found.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+    return found.map(({ kind, range }) => {
+      const start = range.startContainer;
+      const element = start instanceof Element ? start : start.parentElement;
+      const block =
+        element?.closest('p, h1, h2, h3, h4, h5, h6, li, td, th, dd, dt, figcaption, blockquote') ??
+        element;
+      return { kind, text: range.toString(), block: (block?.textContent ?? '').trim() };
+    });
+  }, ANNOTATION_HIGHLIGHTS);
+}
+
+/**
+ * Our highlights that show: `backstory-*` names with ranges whose `::highlight()` style draws an
+ * underline or a background over their text. Without our stylesheet (the extension disabled), a
+ * highlight left in the registry draws nothing.
+ */
+export function visibleHighlights(page: PageDriver): Promise<string[]> {
+  return page.evaluate(() => {
+    const shown: string[] = [];
+    for (const name of CSS.highlights?.keys() ?? []) {
+      if (!name.startsWith('backstory-')) continue;
+      for (const range of CSS.highlights.get(name) ?? []) {
+        const node = range.startContainer;
+        const element = node instanceof Element ? node : node.parentElement;
+        if (!element || range.collapsed) continue;
+        const style = getComputedStyle(element, `::highlight(${name})`);
+        const background = style.backgroundColor;
+        if (
+          style.textDecorationLine !== 'none' ||
+          (background !== 'rgba(0, 0, 0, 0)' && background !== 'transparent')
+        ) {
+          shown.push(name);
+          break;
+        }
+      }
+    }
+    return shown;
+  }, null);
+}
+
+/** Each `<backstory-tooltip>` on the page, as its computed `display` ("none" when it cannot show). */
+export function cardHosts(page: PageDriver): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      [...document.querySelectorAll('backstory-tooltip')].map((h) => getComputedStyle(h).display),
+    null,
+  );
+}
+
+/** The page's focused element as "tag#id: text" (the text's start), or "body". */
+export function focusedInPage(page: PageDriver): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return 'body';
+    const text = (el.textContent ?? '').trim().slice(0, 40);
+    return `${el.localName}${el.id ? `#${el.id}` : ''}: ${text}`;
+  }, null);
+}
+
+/** The visible text of an extension page (the popup, the options page). */
+export function viewText(view: ViewDriver): Promise<string> {
+  // biome-ignore lint/performance/useDomNodeTextContent: what a reader sees, not hidden text too.
+  return view.evaluate(() => document.body?.innerText ?? '', null);
+}
+
+/**
+ * Clicks the switch, checkbox or button labelled `name` in an extension page, as the reader would
+ * (extension pages are ours: a script's click is as good as the reader's there).
+ */
+export async function clickControl(view: ViewDriver, name: string): Promise<void> {
+  const found = await view.evaluate((name) => {
+    const controls = [...document.querySelectorAll<HTMLElement>('button, input')];
+    const control = controls.find((el) => {
+      const labels = el instanceof HTMLInputElement ? [...(el.labels ?? [])] : [el];
+      return labels.some((label) => label.textContent?.trim() === name);
+    });
+    control?.click();
+    return !!control;
+  }, name);
+  if (!found) throw new Error(`no control labelled ${JSON.stringify(name)}`);
+}
+
+/** Types `value` into the field labelled `label` in an extension page. */
+export async function fillField(view: ViewDriver, label: string, value: string): Promise<void> {
+  const found = await view.evaluate(
+    ({ label, value }) => {
+      const labels = [...document.querySelectorAll('label')];
+      const control = labels.find((l) => l.textContent?.trim() === label)?.control;
+      if (!(control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement)) {
+        return false;
+      }
+      control.value = value;
+      control.dispatchEvent(new Event('input', { bubbles: true }));
+      return true;
+    },
+    { label, value },
+  );
+  if (!found) throw new Error(`no text field labelled ${JSON.stringify(label)}`);
+}
+
+/**
+ * Starts recording, on the page's own frames, whether a card host shows (any `<backstory-tooltip>`
+ * whose computed display is not "none"): `cardShowing` returns each change, starting with the state
+ * now. A card that flashes for a few frames is seen.
+ */
+export async function watchCardShowing(page: PageDriver): Promise<void> {
+  await page.evaluate(() => {
+    const changes: boolean[] = [];
+    const state = window as unknown as { backstoryCardShowing: boolean[]; backstoryLook(): void };
+    state.backstoryCardShowing = changes;
+    state.backstoryLook = () => {
+      const showing = [...document.querySelectorAll('backstory-tooltip')].some(
+        (host) => getComputedStyle(host).display !== 'none',
+      );
+      if (changes.at(-1) !== showing) changes.push(showing);
+      requestAnimationFrame(state.backstoryLook);
+    };
+    state.backstoryLook();
+  }, null);
+}
+
+/** What `watchCardShowing` saw: whether a card host showed, at each change. */
+export function cardShowing(page: PageDriver): Promise<boolean[]> {
+  return page.evaluate(
+    () => (window as unknown as { backstoryCardShowing: boolean[] }).backstoryCardShowing,
+    null,
+  );
+}
+
+/** Remembers the highlight objects registered now, to tell later whether any is still registered. */
+export async function rememberHighlights(page: PageDriver): Promise<void> {
+  await page.evaluate(() => {
+    Object.assign(window, { backstoryOldHighlights: new Set(CSS.highlights?.values() ?? []) });
+  }, null);
+}
+
+/** The names under which a highlight object that `rememberHighlights` saw is still registered. */
+export function rememberedHighlights(page: PageDriver): Promise<string[]> {
+  return page.evaluate(() => {
+    const old = (window as unknown as { backstoryOldHighlights: Set<Highlight> })
+      .backstoryOldHighlights;
+    return [...(CSS.highlights?.keys() ?? [])].filter((name) =>
+      old.has(CSS.highlights.get(name) as Highlight),
+    );
+  }, null);
 }

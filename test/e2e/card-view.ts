@@ -45,24 +45,61 @@ export function devtools(page: Page): Promise<CDPSession> {
   return session;
 }
 
-/** Every `backstory-tooltip` in the document (not inside other shadow roots or frames). */
-function findHosts(node: CdpNode, found: CdpNode[] = []): CdpNode[] {
-  if (node.localName === 'backstory-tooltip') found.push(node);
-  for (const child of node.children ?? []) findHosts(child, found);
+/** Every element named `localName` in the document (not inside other shadow roots or frames). */
+function findHosts(node: CdpNode, localName: string, found: CdpNode[] = []): CdpNode[] {
+  if (node.localName === localName) found.push(node);
+  for (const child of node.children ?? []) findHosts(child, localName, found);
   return found;
 }
 
-/** The card host and its shadow root, through the protocol. */
+/** The first `localName` element (the card host by default) and its shadow root, through the protocol. */
 async function cardNodes(
   page: Page,
+  localName = 'backstory-tooltip',
 ): Promise<{ session: CDPSession; host: CdpNode; shadow: CdpNode } | undefined> {
   const session = await devtools(page);
   const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as {
     root: CdpNode;
   };
-  const host = findHosts(root)[0];
+  const host = findHosts(root, localName)[0];
   const shadow = host?.shadowRoots?.[0];
   return host && shadow ? { session, host, shadow } : undefined;
+}
+
+/** A JavaScript handle on `node`, for `Runtime.callFunctionOn`. */
+async function objectIdOf(session: CDPSession, node: CdpNode): Promise<string> {
+  const { object } = (await session.send('DOM.resolveNode', {
+    backendNodeId: node.backendNodeId,
+  })) as { object: { objectId: string } };
+  return object.objectId;
+}
+
+/**
+ * Runs `fn(root, arg)` in the page on the shadow root of the first `host` element (a tag name), even
+ * a closed one, and returns its result as JSON; null when there is no such element or root. `fn` is
+ * sent as source: it sees only its arguments and the page's globals.
+ */
+export async function inClosedShadow<A, R>(
+  page: Page,
+  host: string,
+  fn: (root: ShadowRoot, arg: A) => R | Promise<R>,
+  arg: A,
+): Promise<R | null> {
+  const nodes = await cardNodes(page, host);
+  if (!nodes) return null;
+  const { session, shadow } = nodes;
+  const { result, exceptionDetails } = (await session.send('Runtime.callFunctionOn', {
+    objectId: await objectIdOf(session, shadow),
+    // esbuild may wrap named functions in __name(); the page has no such helper.
+    functionDeclaration: `function (arg) { var __name = (f) => f; return (${fn})(this, arg); }`,
+    arguments: [{ value: arg }],
+    returnByValue: true,
+    awaitPromise: true,
+  })) as { result: { value?: R }; exceptionDetails?: { exception?: { description?: string } } };
+  if (exceptionDetails) {
+    throw new Error(`In the closed root of ${host}: ${exceptionDetails.exception?.description}`);
+  }
+  return result.value ?? null;
 }
 
 /** The element-children indices from `from` down to the node with `nodeId`, if it is there. */
@@ -130,6 +167,74 @@ export async function readCard(page: Page): Promise<CardView | undefined> {
   };
 }
 
+/**
+ * Runs `functionDeclaration` (source text of `function () { … }`, `this` being the first element
+ * inside the card matching `selector`) in the page and returns its result; undefined when there is
+ * no such element.
+ */
+export async function inCard<T>(
+  page: Page,
+  selector: string,
+  functionDeclaration: string,
+): Promise<T | undefined> {
+  const nodes = await cardNodes(page);
+  if (!nodes) return undefined;
+  const { session, shadow } = nodes;
+  const { nodeId } = (await session.send('DOM.querySelector', {
+    nodeId: shadow.nodeId,
+    selector,
+  })) as { nodeId: number };
+  if (!nodeId) return undefined;
+  const { object } = (await session.send('DOM.resolveNode', { nodeId })) as {
+    object: { objectId: string };
+  };
+  const { result } = (await session.send('Runtime.callFunctionOn', {
+    objectId: object.objectId,
+    returnByValue: true,
+    functionDeclaration,
+  })) as { result: { value: T } };
+  return result.value;
+}
+
+/**
+ * The open card's size in CSS pixels, and how far its content overflows it (what a reader would
+ * have to scroll inside the card: 0 when nothing is hidden).
+ */
+export async function cardSize(
+  page: Page,
+): Promise<{ width: number; height: number; overflow: number }> {
+  const size = await inCard<{ width: number; height: number; overflow: number }>(
+    page,
+    '[role="dialog"]',
+    `function () {
+      const box = this.getBoundingClientRect();
+      let overflow = 0;
+      // Only boxes that clip or scroll their content can hide any of it
+      for (const el of [this, ...this.querySelectorAll('*')]) {
+        // (a box of a pixel or less hides text for screen readers only, on purpose).
+        if (getComputedStyle(el).overflowY === 'visible' || el.clientWidth <= 1) continue;
+        overflow = Math.max(overflow, el.scrollHeight - el.clientHeight);
+      }
+      return { width: Math.round(box.width), height: Math.round(box.height), overflow };
+    }`,
+  );
+  return size ?? { width: 0, height: 0, overflow: 0 };
+}
+
+/** Clicks the first element inside the card matching `selector` with the real mouse (a trusted click). */
+export async function clickInCard(page: Page, selector: string): Promise<void> {
+  const point = await inCard<{ x: number; y: number }>(
+    page,
+    selector,
+    `function () {
+      const r = this.getBoundingClientRect();
+      return { x: r.left + Math.min(r.width / 2, 40), y: r.top + r.height / 2 };
+    }`,
+  );
+  if (!point) throw new Error(`nothing in the card matches ${selector}`);
+  await page.mouse.click(point.x, point.y);
+}
+
 /** Whether a card is open on `page`. */
 export async function cardOpen(page: Page): Promise<boolean> {
   return !!(await readCard(page))?.dialog;
@@ -140,24 +245,30 @@ export async function cardTitle(page: Page): Promise<string | undefined> {
   return (await readCard(page))?.dialog?.querySelector('h2')?.textContent ?? undefined;
 }
 
-/** An element's text as a reader sees it: what the card shows on its own line, after a separator. */
+/** An element's text as a reader sees it: blocks and buttons apart, quotation marks around quotes. */
 function readableText(el: Element): string {
   let text = '';
   for (const child of el.childNodes) {
     if (child.nodeType === 3) text += child.textContent ?? '';
     else if (child.nodeType === 1) {
       const element = child as Element;
-      const own = element.matches('.meta, .reason, .place, .steps > button') ? ' ' : '';
-      text += own + readableText(element) + own;
+      // What only screen readers get is not seen.
+      if (element.matches('.visually-hidden')) continue;
+      const inner = readableText(element);
+      if (element.localName === 'q') text += `“${inner}”`;
+      else if (element.matches('p, li, summary, div, button, .place')) text += ` ${inner} `;
+      else text += inner;
     }
   }
   return text;
 }
 
-/** The card's text, one line per block, as a reader sees it. */
+/** The card's text, one line per block, as a reader sees it (closed disclosures included). */
 export function cardLines(card: CardView): string[] {
   const lines: string[] = [];
-  const blocks = card.dialog?.querySelectorAll('h2, h3, p:not(.visually-hidden), li, .steps') ?? [];
+  const blocks =
+    card.dialog?.querySelectorAll('h2, h3, p:not(.visually-hidden), summary, li, .frame-foot') ??
+    [];
   for (const block of blocks) {
     // A block inside a list item is part of that item's line.
     if (block.parentElement?.closest('li')) continue;
@@ -175,17 +286,11 @@ export async function exposeCardToPage(page: Page): Promise<void> {
   const nodes = await cardNodes(page);
   if (!nodes) throw new Error('no card on the page');
   const { session, host, shadow } = nodes;
-  const resolve = async (node: CdpNode) =>
-    (
-      (await session.send('DOM.resolveNode', { backendNodeId: node.backendNodeId })) as {
-        object: { objectId: string };
-      }
-    ).object.objectId;
   await session.send('Runtime.callFunctionOn', {
-    objectId: await resolve(host),
+    objectId: await objectIdOf(session, host),
     functionDeclaration:
       'function (root) { Object.defineProperty(this, "shadowRoot", { value: root, configurable: true }); }',
-    arguments: [{ objectId: await resolve(shadow) }],
+    arguments: [{ objectId: await objectIdOf(session, shadow) }],
   });
 }
 

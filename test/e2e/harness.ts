@@ -4,46 +4,29 @@
  * leave the machine.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { ROOT } from '../driver/server';
+import { TargetSession } from './target-session';
 
-export const ROOT = resolve(import.meta.dirname, '../..');
+export { type PageServer, ROOT, SHARED_DIR, startServer } from '../driver/server';
+
 export const EXTENSION_DIR = join(ROOT, process.env.BACKSTORY_OUT_DIR ?? '.output', 'chrome-mv3');
-export const SHARED_DIR = resolve(ROOT, '../shared');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** A local web server whose pages are set by the test. */
-export interface PageServer {
-  origin: string;
-  /** Serves `html` at `path` (e.g. "/article.html") until the server closes. */
-  route(path: string, html: string): string;
-  close(): Promise<void>;
-}
-
-/** Starts an HTTP server on 127.0.0.1 with a random port. */
-export async function startServer(): Promise<PageServer> {
-  const pages = new Map<string, string>();
-  const server: Server = createServer((req, res) => {
-    const body = pages.get((req.url ?? '/').split('?')[0] ?? '/');
-    if (body === undefined) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-      return;
-    }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    origin,
-    route(path, html) {
-      pages.set(path, html);
-      return origin + path;
-    },
-    close: () => new Promise<void>((done) => server.close(() => done())),
-  };
+/** A console error or an uncaught exception, wherever it happened. */
+export interface BrowserError {
+  /** The page, extension page or worker it happened in. */
+  where: string;
+  /**
+   * The script that reported it, when the browser says: a content script's error happens on the
+   * page but comes from the extension's own URL.
+   */
+  source: string;
+  /** "console" for console.error, "uncaught" for an exception nothing caught. */
+  kind: 'console' | 'uncaught';
+  message: string;
 }
 
 /** A Chromium with the built extension loaded, and what it saw go wrong. */
@@ -51,8 +34,13 @@ export interface ExtensionBrowser {
   context: BrowserContext;
   /** Empty for a browser launched without the extension. */
   extensionId: string;
-  /** Console errors and uncaught exceptions from every page and extension page. */
-  errors: string[];
+  /**
+   * Console errors and uncaught exceptions from every page, extension page and the extension's
+   * service worker, as they happened (a test or driver may add some it sees elsewhere).
+   */
+  problems: BrowserError[];
+  /** The same, as "<where>: <message>" lines. */
+  readonly errors: string[];
   /** URLs of requests that were not to 127.0.0.1 or the extension itself (all blocked). */
   externalRequests: string[];
   /** Opens an extension page, e.g. "popup.html?tabId=3". */
@@ -60,24 +48,63 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
+/** How long a new service worker may take to show up among DevTools targets. */
+const WORKER_WAIT_MS = 5_000;
+
 const LOCAL = /^(https?:\/\/127\.0\.0\.1[:/]|chrome-extension:|data:|blob:|about:)/;
 
-function watchPage(page: Page, errors: string[]): void {
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`${page.url()}: ${msg.text()}`);
+/**
+ * Records the uncaught exceptions of an extension's service worker, which playwright does not report
+ * (it does report the worker's console). Runs again for each new worker (after a reload or enable).
+ */
+function watchWorker(context: BrowserContext, worker: Worker, problems: BrowserError[]): void {
+  if (!worker.url().startsWith('chrome-extension://')) return;
+  TargetSession.attach(
+    context,
+    (target) => target.type === 'service_worker' && target.url === worker.url(),
+    WORKER_WAIT_MS,
+  )
+    .then((session) => session.recordErrors(problems, { console: false }))
+    // A worker that stops at once (the extension reloading) has nothing left to report.
+    .catch(() => undefined);
+}
+
+/** Records every console error and uncaught exception of `context` in `problems`. */
+function watchErrors(context: BrowserContext, problems: BrowserError[]): void {
+  context.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const where = message.page()?.url() ?? message.worker()?.url() ?? '';
+    problems.push({
+      where,
+      source: message.location().url,
+      kind: 'console',
+      message: message.text(),
+    });
   });
-  page.on('pageerror', (err) => errors.push(`${page.url()}: ${err.message}`));
+  context.on('weberror', (error) => {
+    problems.push({
+      where: error.page()?.url() ?? '',
+      source: error.location().url,
+      kind: 'uncaught',
+      // As the console says it: "TypeError: x is undefined".
+      message: `${error.error().name}: ${error.error().message}`,
+    });
+  });
+  context.on('serviceworker', (worker) => watchWorker(context, worker, problems));
+  for (const worker of context.serviceWorkers()) watchWorker(context, worker, problems);
 }
 
 /**
- * Launches Chromium (headless unless HEADED=1) with the extension from `.output/chrome-mv3`; with
- * `extension: false`, the same browser without it, to compare what a page does with and without.
+ * Launches Chromium (headless unless HEADED=1) with the extension from `.output/chrome-mv3` (or
+ * `extensionDir`); with `extension: false`, the same browser without it, to compare what a page does
+ * with and without.
  */
 export async function launchWithExtension(
-  options: { headless?: boolean; extension?: boolean } = {},
+  options: { headless?: boolean; extension?: boolean; extensionDir?: string } = {},
 ): Promise<ExtensionBrowser> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'backstory-chromium-'));
   const withExtension = options.extension ?? true;
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   const context = await chromium.launchPersistentContext(userDataDir, {
     headless: options.headless ?? process.env.HEADED !== '1',
     executablePath: CHROMIUM,
@@ -85,7 +112,7 @@ export async function launchWithExtension(
     args: [
       '--no-sandbox',
       ...(withExtension
-        ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`]
+        ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]
         : ['--disable-extensions']),
       '--disable-background-networking',
       '--disable-component-update',
@@ -94,7 +121,7 @@ export async function launchWithExtension(
       '--disable-gpu',
     ],
   });
-  const errors: string[] = [];
+  const problems: BrowserError[] = [];
   const externalRequests: string[] = [];
   await context.route(
     (url) => !LOCAL.test(url.href),
@@ -103,8 +130,7 @@ export async function launchWithExtension(
       return route.abort();
     },
   );
-  context.on('page', (page) => watchPage(page, errors));
-  for (const page of context.pages()) watchPage(page, errors);
+  watchErrors(context, problems);
 
   let worker = context.serviceWorkers()[0];
   if (withExtension) worker ??= await context.waitForEvent('serviceworker');
@@ -112,7 +138,10 @@ export async function launchWithExtension(
   return {
     context,
     extensionId,
-    errors,
+    problems,
+    get errors() {
+      return problems.map(({ where, message }) => `${where}: ${message}`);
+    },
     externalRequests,
     async openExtensionPage(path) {
       const page = await context.newPage();

@@ -174,10 +174,29 @@ export async function summaryOf(ext: Page, page: Page): Promise<PageSummary> {
   return (await sendToPage(ext, page, 'popup:content:summary')) as PageSummary;
 }
 
-/** Every annotation the summary lists (entity mentions and figure mentions), by id. */
+/** Every annotation the summary lists (entity, figure and retold-claim mentions), by id. */
 export function mentionsOf(summary: PageSummary): { id: number; text: string; fact: string }[] {
   return [
     ...summary.entities.flatMap((e) => e.mentions.map((m) => ({ ...m, fact: e.id }))),
-    ...summary.figures.flatMap((f) => f.mentions.map((m) => ({ ...m, fact: f.factId }))),
+    ...[...summary.figures, ...summary.restated].flatMap((f) =>
+      f.mentions.map((m) => ({ ...m, fact: f.factId })),
+    ),
   ].sort((a, b) => a.id - b.id);
+}
+
+/**
+ * A real news site's page (corpus markup) that loads nothing from elsewhere and runs none of its own
+ * scripts: scripts, stylesheets, frames and embeds out, images' and styles' sources kept aside. Its article,
+ * navigation, boxes and links stay as they are, so whatever fails in the console or leaves the
+ * machine is then ours.
+ */
+export function offline(html: string): string {
+  return html
+    .replace(/<(script|iframe|object|noscript)\b[\s\S]*?<\/\1\s*>/gi, '')
+    .replace(/<(link|embed|base)\b[^>]*>/gi, '')
+    .replace(
+      /\s(src|srcset|poster|data|xlink:href)\s*=/gi,
+      (_, name) => ` data-offline-${name.replace(':', '-')}=`,
+    )
+    .replace(/url\(\s*['"]?(?:https?:)?\/\/[^)]*\)/gi, 'url(data:,)');
 }

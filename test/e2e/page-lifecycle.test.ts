@@ -1,19 +1,19 @@
 /**
  * The content script across a page's life: a single-page app swapping its article with
- * history.pushState (and back), the extension being reloaded under an annotated page, and a new
- * instance starting where an earlier one left things behind.
+ * history.pushState (and back), and a new instance starting where an earlier one left things behind.
+ * The extension reloaded, disabled and enabled under an annotated page is a behaviour test
+ * (test/behaviour/lifecycle.test.ts), in every browser.
  */
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newsPage, seedPage } from '../fixtures/news-page';
-import { cardOpen } from './card-view';
 import {
   type ExtensionBrowser,
   launchWithExtension,
   type PageServer,
   startServer,
 } from './harness';
-import { drawn, extensionPage, hoverAnnotation, sendToPage, waitForDrawn } from './page-helpers';
+import { drawn, extensionPage, sendToPage, waitForDrawn } from './page-helpers';
 
 /** A story that names nothing in the fact base: the app's home page. */
 const OFF_TOPIC = {
@@ -73,28 +73,6 @@ function storyOf(page: Page, served?: string): Promise<{ html: string; texts: nu
     while (walker.nextNode()) texts++;
     return { html: story.innerHTML, texts };
   }, served);
-}
-
-/** Our highlight names in the page's registry. */
-const ourHighlights = (page: Page) =>
-  page.evaluate(() => [...CSS.highlights.keys()].filter((name) => name.startsWith('backstory-')));
-
-/**
- * Chromium (since ~137) disables an unpacked extension that reloads itself unless developer mode is
- * on, as a developer loading it by hand would have it: turn it on as chrome://extensions does.
- */
-async function turnOnDeveloperMode(browser: ExtensionBrowser): Promise<void> {
-  const page = await browser.context.newPage();
-  await page.goto('chrome://extensions');
-  await page.evaluate(async () => {
-    // chrome.developerPrivate exists only on chrome://extensions and has no published types.
-    type DeveloperPrivate = {
-      updateProfileConfiguration(update: { inDeveloperMode: boolean }): Promise<void>;
-    };
-    const { chrome } = globalThis as unknown as { chrome: { developerPrivate: DeveloperPrivate } };
-    await chrome.developerPrivate.updateProfileConfiguration({ inDeveloperMode: true });
-  });
-  await page.close();
 }
 
 const drawnCount = async (page: Page) => (await drawn(page)).length;
@@ -163,46 +141,6 @@ describe('the content script across navigation and extension reloads', () => {
     expect(browser.externalRequests).toEqual([]);
   });
 
-  it('removes every annotation and the card when the extension is reloaded; the page is as served', async () => {
-    const html = seedPage(1);
-    const page = await browser.context.newPage();
-    await page.goto(server.route('/reload.html', html));
-    await waitForDrawn(page);
-    const served = await storyOf(page, html);
-    expect(await storyOf(page)).toEqual(served);
-    await hoverAnnotation(page, 'FBI Director Christopher Wray');
-    await expect.poll(() => cardOpen(page), { timeout: 3_000 }).toBe(true);
-
-    await turnOnDeveloperMode(browser);
-    const ext = await extensionPage(browser);
-    const restarted = browser.context.waitForEvent('serviceworker');
-    const closed = ext.waitForEvent('close');
-    // The reload closes the extension page under the evaluation, which then fails: expected.
-    await ext
-      .evaluate(() => {
-        type WithChrome = { chrome: typeof import('wxt/browser').browser };
-        (globalThis as unknown as WithChrome).chrome.runtime.reload();
-      })
-      .catch(() => undefined);
-    await closed;
-    const reloaded = Date.now();
-    expect(new URL((await restarted).url()).host).toBe(browser.extensionId);
-
-    await expect.poll(() => ourHighlights(page), { timeout: 5_000 }).toEqual([]);
-    console.info(`extension reload: annotations gone ${Date.now() - reloaded} ms after the reload`);
-    expect(await storyOf(page)).toEqual(served);
-    expect(await page.$$('backstory-tooltip')).toHaveLength(0);
-    await page.waitForTimeout(SETTLE_MS);
-    expect(await storyOf(page)).toEqual(served);
-    expect(await ourHighlights(page)).toEqual([]);
-
-    // The reloaded extension, under the same id, annotates new pages again.
-    const again = await browser.context.newPage();
-    await again.goto(server.route('/again.html', html));
-    await waitForDrawn(again);
-    expect(browser.errors).toEqual([]);
-    expect(browser.externalRequests).toEqual([]);
-  });
   it('starts clean where an earlier instance left highlights and a card behind, then annotates', async () => {
     // What Firefox leaves when it ends the old script silently on an add-on reload: our highlight
     // names in the registry and a card host with a closed shadow root. An element of the same name

@@ -3,7 +3,17 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conflictPage, newsPage, seedArticle, seedPage } from '../fixtures/news-page';
-import { axDialogs, cardLines, cardOpen, cardTitle, exposeCardToPage, readCard } from './card-view';
+import {
+  axDialogs,
+  cardLines,
+  cardOpen,
+  cardSize,
+  cardTitle,
+  clickInCard,
+  exposeCardToPage,
+  inCard,
+  readCard,
+} from './card-view';
 import {
   type ExtensionBrowser,
   launchWithExtension,
@@ -20,29 +30,13 @@ import {
   hoverAnnotation,
   mentionsOf,
   sendToPage,
-  setSettings,
   summaryOf,
   waitForDrawn,
 } from './page-helpers';
 
 const ARTIFACTS = join(ROOT, 'test/artifacts');
 
-/** Records the article's HTML before the content script runs (document_idle comes later). */
-const SNAPSHOT = `<script>window.__before = document.getElementById('story').innerHTML;</script>`;
-
 const CONFLICT = conflictPage();
-
-/** True while the story's HTML is exactly as served. */
-const storyUnchanged = (page: Page) =>
-  page.evaluate(
-    () =>
-      document.getElementById('story')?.innerHTML ===
-      (window as unknown as { __before: string }).__before,
-  );
-
-/** Our highlight names in the page's registry. */
-const ourHighlightNames = (page: Page) =>
-  page.evaluate(() => [...CSS.highlights.keys()].filter((name) => name.startsWith('backstory-')));
 
 describe('annotations and the card in Chromium', () => {
   let browser: ExtensionBrowser;
@@ -61,138 +55,21 @@ describe('annotations and the card in Chromium', () => {
 
   async function open(path: string, html: string): Promise<Page> {
     const page = await browser.context.newPage();
-    await page.goto(server.route(path, html.replace('</body>', `${SNAPSHOT}</body>`)));
+    await page.goto(server.route(path, html));
     await waitForDrawn(page);
     return page;
   }
 
-  it('draws entities and figures over the article body only, changing no node of the page', async () => {
-    const page = await open('/defending.html', seedPage(1));
-    const found = await drawn(page);
-    expect(found.filter((d) => d.where !== 'article' || !d.live)).toEqual([]);
-    expect(found).toContainEqual({
-      kind: 'claim',
-      text: 'over $1 billion',
-      where: 'article',
-      live: true,
-    });
-    expect(found.filter((d) => d.kind === 'conflict')).toEqual([]);
-    const facts = new Set(mentionsOf(await summaryOf(ext, page)).map((m) => m.fact));
-    for (const fact of [
-      'christopher-wray',
-      'alejandro-mayorkas',
-      'north-korea',
-      'mayorkas-over-1b-two-years',
-    ])
-      expect(facts).toContain(fact);
-    expect(await storyUnchanged(page)).toBe(true);
-    // The only element Backstory adds is the card's host, and only while a card is open.
-    expect(await page.evaluate(() => document.querySelectorAll('backstory-tooltip').length)).toBe(
-      0,
-    );
-    await page.close();
-  });
-
-  it('opens the card after the dwell, keeps it while hovered, closes it after the grace', async () => {
-    const page = await open('/hover.html', seedPage(1));
-    const target = await annotationPoint(page, 'FBI Director Christopher Wray');
-    // Times come from the page's own clock (event.timeStamp, performance.now()), so a busy machine
-    // can only make the waits longer, never make the test see them shorter.
-    await page.evaluate(
-      ({ x, y }) => {
-        const log: [string, number][] = [];
-        Object.assign(window, { cardLog: log });
-        new MutationObserver((records) => {
-          for (const r of records) {
-            for (const n of r.addedNodes)
-              if (n.nodeName === 'BACKSTORY-TOOLTIP') log.push(['open', performance.now()]);
-            for (const n of r.removedNodes)
-              if (n.nodeName === 'BACKSTORY-TOOLTIP') log.push(['close', performance.now()]);
-          }
-        }).observe(document.documentElement, { childList: true });
-        document.addEventListener('pointermove', (e) => {
-          const at = (a: number, b: number) => Math.abs(a - b) < 1;
-          if (at(e.clientX, x) && at(e.clientY, y)) log.push(['enter', e.timeStamp]);
-          if (at(e.clientX, 1270) && at(e.clientY, 890)) log.push(['away', e.timeStamp]);
-        });
-      },
-      { x: target.x, y: target.y },
-    );
-    const events = () =>
-      page.evaluate(() => (window as unknown as { cardLog: [string, number][] }).cardLog);
-    const at = (log: [string, number][], name: string) => log.find(([n]) => n === name)?.[1] ?? NaN;
-
-    await page.mouse.move(target.x, target.y);
-    await expect.poll(() => cardOpen(page), { timeout: 5000, interval: 20 }).toBe(true);
-    expect(await cardTitle(page)).toBe('Christopher Wray');
-
-    // Onto the card: it stays.
-    const { box } = (await readCard(page)) ?? { box: { x: 0, y: 0, width: 0, height: 0 } };
-    await page.mouse.move(box.x + box.width / 2, box.y + 20, { steps: 8 });
-    await page.waitForTimeout(700);
-    expect(await cardOpen(page)).toBe(true);
-
-    // Away from both: gone, but only after the grace period.
-    await page.mouse.move(1270, 890);
-    await expect.poll(() => cardOpen(page), { timeout: 5000, interval: 20 }).toBe(false);
-    const log = await events();
-    expect(log.map(([name]) => name)).toEqual(['enter', 'open', 'away', 'close']);
-    expect(at(log, 'open') - at(log, 'enter')).toBeGreaterThanOrEqual(450);
-    expect(at(log, 'close') - at(log, 'away')).toBeGreaterThanOrEqual(280);
-    await page.close();
-  });
-
-  it('closes on Escape without moving the pointer, and leaves the page’s focus alone', async () => {
-    const page = await open('/escape.html', seedPage(0));
-    await page.bringToFront();
-    await page.focus('nav a');
-    await hoverAnnotation(page, (await drawn(page))[0]?.text ?? '');
-    await expect.poll(() => cardOpen(page), { timeout: 3000 }).toBe(true);
-    await page.keyboard.press('Escape');
-    expect(await cardOpen(page)).toBe(false);
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('World');
-    await page.close();
-  });
-
-  it('moves between annotations with the commands: current, card with focus, Escape back', async () => {
+  it('says a card a command opened once: the focused dialog, by its name', async () => {
+    // Moving between annotations with the commands is a behaviour test (test/behaviour/), in every
+    // browser; what a screen reader is told comes from Chromium's accessibility tree.
     const page = await open('/keyboard.html', seedPage(0));
     await page.bringToFront();
-    const texts = (await drawn(page)).map((d) => d.text);
-    expect(texts.length).toBeGreaterThan(2);
-    // Where the reader is: a link focused, a word selected.
-    await page.focus('nav a');
-    await page.evaluate(() => {
-      const p = document.querySelector('#story .body p') as HTMLElement;
-      const range = document.createRange();
-      range.setStart(p.firstChild as Text, 0);
-      range.setEnd(p.firstChild as Text, 5);
-      getSelection()?.removeAllRanges();
-      getSelection()?.addRange(range);
-    });
-    const selected = await page.evaluate(() => getSelection()?.toString());
-    const current = () =>
-      page.evaluate(() =>
-        [...(CSS.highlights.get('backstory-active') ?? [])].map((r) => (r as Range).toString()),
-      );
-
     await sendToPage(ext, page, 'background:content:command', { command: 'next-mark' });
     await expect.poll(() => focusIs(page)).toBe('card:dialog');
-    expect(await current()).toEqual([texts[0]]);
-    // Said once: the focused dialog, by its name.
     expect(await axDialogs(page)).toEqual([
       { name: (await cardTitle(page)) ?? '', description: '', focused: true },
     ]);
-    await sendToPage(ext, page, 'background:content:command', { command: 'next-mark' });
-    await expect.poll(current).toEqual([texts[1]]);
-    expect(await focusIs(page)).toBe('card:dialog');
-    await sendToPage(ext, page, 'background:content:command', { command: 'previous-mark' });
-    await expect.poll(current).toEqual([texts[0]]);
-
-    await page.keyboard.press('Escape');
-    expect(await cardOpen(page)).toBe(false);
-    expect(await current()).toEqual([]);
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('World');
-    expect(await page.evaluate(() => getSelection()?.toString())).toBe(selected);
     await page.close();
   });
 
@@ -338,15 +215,27 @@ describe('annotations and the card in Chromium', () => {
     await hoverAnnotation(page, '$3 billion', 'conflict');
     await expect.poll(() => cardTitle(page), { timeout: 3000 }).toBe('This page says “$3 billion”');
     const card = await readCard(page);
-    expect(card?.root.querySelector('.verdict')?.textContent).toMatch(
-      /^≠ Conflicts with the sources:this page: \$3 billion/,
+    const lines = cardLines(card as NonNullable<typeof card>);
+    // One verdict in words, then the picture, each source's own row behind a disclosure.
+    expect(lines.slice(0, 4)).toEqual([
+      'This page says “$3 billion”',
+      '≠ Conflicts with the sources',
+      "Cyber Security Intelligence put North Korea's total crypto theft at about $2 billion; this page says $3 billion, half as much again.",
+      'What each source says (2)',
+    ]);
+    expect(card?.root.querySelector('.picture svg title')?.textContent).toBe(
+      'This page: $3 billion overall. Sources: Cyber Security Intelligence, about $2 billion overall (differs); Alejandro Mayorkas, over $1 billion in the past two years (other period).',
     );
     expect(
-      [...(card?.root.querySelectorAll('li[data-verdict] strong') ?? [])].map((e) => e.textContent),
-    ).toEqual(expect.arrayContaining(['about $2 billion', 'over $1 billion']));
+      [...(card?.root.querySelectorAll('li[data-relation] strong') ?? [])].map(
+        (e) => e.textContent,
+      ),
+    ).toEqual(['about $2 billion', 'over $1 billion']);
     const [dialog] = await axDialogs(page);
     expect(dialog?.name).toBe('This page says “$3 billion”');
-    expect(dialog?.description).toMatch(/^Conflicts with the sources: this page: \$3 billion/);
+    expect(dialog?.description).toBe(
+      "Conflicts with the sources . Cyber Security Intelligence put North Korea's total crypto theft at about $2 billion; this page says $3 billion, half as much again.",
+    );
     await page.close();
   });
 
@@ -394,19 +283,6 @@ describe('annotations and the card in Chromium', () => {
     expect(await page.$eval('[contenteditable]', (d) => d.innerHTML)).toBe(
       'Christopher Wray and Alejandro Mayorkas',
     );
-    await page.close();
-  });
-
-  it('leaves the article exactly as served, drawn, paused and resumed', async () => {
-    const page = await open('/restore.html', seedPage(1));
-    expect(await storyUnchanged(page)).toBe(true);
-    await setSettings(ext, { paused: true });
-    await expect.poll(() => ourHighlightNames(page)).toEqual([]);
-    expect(await storyUnchanged(page)).toBe(true);
-    expect((await summaryOf(ext, page)).enabled).toBe(false);
-    await setSettings(ext, { paused: false });
-    await waitForDrawn(page);
-    expect(await storyUnchanged(page)).toBe(true);
     await page.close();
   });
 
@@ -501,7 +377,23 @@ describe('annotations and the card in Chromium', () => {
       // axe runs in the page, which cannot see a closed root: let it, for this check only.
       await exposeCardToPage(page);
       expect(await axeViolations(page, [['backstory-tooltip', '.card']])).toEqual([]);
-      const cardBox = card?.box ?? box;
+      // The details behind the disclosure too (each source's row, or the related claims).
+      await clickInCard(page, 'details > summary');
+      await expect
+        .poll(() => inCard(page, 'details', 'function () { return this.open; }'))
+        .toBe(true);
+      await exposeCardToPage(page);
+      expect(await axeViolations(page, [['backstory-tooltip', '.card']])).toEqual([]);
+      // Placed again for its new height (a frame later): shoot it where it settles.
+      let height = -1;
+      await expect
+        .poll(async () => {
+          const before = height;
+          height = (await cardSize(page)).height;
+          return height === before;
+        })
+        .toBe(true);
+      const cardBox = (await readCard(page))?.box ?? box;
       const top = Math.max(0, Math.min(cardBox.y, box.y) - 40);
       const bottom = Math.min(900, Math.max(cardBox.y + cardBox.height, box.y + box.height) + 40);
       await page.screenshot({

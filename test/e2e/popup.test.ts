@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedPage } from '../fixtures/news-page';
+import { inCorpusMarkup } from '../fixtures/corpus-page';
+import { conflictPage, seedPage } from '../fixtures/news-page';
+import { REPORT } from '../fixtures/on-topic';
 import { cardTitle } from './card-view';
 import {
   type ExtensionBrowser,
@@ -8,7 +10,15 @@ import {
   type PageServer,
   startServer,
 } from './harness';
-import { axeViolations, drawn, waitForDrawn } from './page-helpers';
+import {
+  axeViolations,
+  drawn,
+  extensionPage,
+  mentionsOf,
+  offline,
+  summaryOf,
+  waitForDrawn,
+} from './page-helpers';
 
 // Code passed to page.evaluate runs in an extension page, where `chrome` is the extension API.
 declare const chrome: typeof import('wxt/browser').browser;
@@ -17,8 +27,6 @@ let browser: ExtensionBrowser;
 let server: PageServer;
 let article: Page;
 let articleUrl: string;
-/** The article's body exactly as served, to check that switching off restores it. */
-let servedBody: string;
 
 /**
  * The id of the tab showing `page`. Without the "tabs" permission no extension context sees a tab's
@@ -38,20 +46,13 @@ async function openPopup(page: Page): Promise<Page> {
 }
 
 const drawnCount = async () => (await drawn(article)).length;
-const bodyHtml = () => article.locator('#story .body').innerHTML();
 
 beforeAll(async () => {
   server = await startServer();
   browser = await launchWithExtension();
-  const html = seedPage(1);
-  articleUrl = server.route('/defending.html', html);
-  const served = html.match(/<div class="body">([\s\S]*?)<\/div>\s*<\/article>/)?.[1] ?? '';
+  articleUrl = server.route('/defending.html', seedPage(1));
   article = await browser.context.newPage();
   await article.goto(articleUrl);
-  servedBody = await article.evaluate(
-    (h) => Object.assign(document.createElement('div'), { innerHTML: h }).innerHTML,
-    served,
-  );
   await waitForDrawn(article);
 });
 
@@ -72,13 +73,20 @@ describe('the popup', () => {
     expect(entityNames).toEqual(
       expect.arrayContaining(['Alejandro Mayorkas', 'Christopher Wray', 'South Korea']),
     );
-    const figures = await popup.locator('.figures li').count();
+    const figures = await popup.locator('.figures > li').count();
+    const retold = await popup.locator('.restated > li').count();
     expect(figures).toBeGreaterThan(0);
+    expect(retold).toBeGreaterThan(0);
+    // One count per list, as the lists show them (this page has no conflict).
     expect(counts).toBe(
-      `${entityNames.length} entities · ${figures} ${figures === 1 ? 'figure' : 'figures'}`,
+      `${figures} ${figures === 1 ? 'figure' : 'figures'} · ${retold} retold claims · ${entityNames.length} entities`,
     );
     expect(await popup.locator('.figures .verdict').first().textContent()).toMatch(
-      /^(Conflicts with the sources|Sources give a different period|Sources use a different unit|Agrees with the sources)$/,
+      /^. (Sources give a different period|Sources use a different unit|Agrees with the sources)$/,
+    );
+    // Who and what in words: "Person", not "person".
+    expect(await popup.locator('.entities .detail').first().textContent()).toMatch(
+      /^(Person|Organisation|Country|Place|Programme|Event|Concept) · /,
     );
     const links = await popup
       .locator('.sources a')
@@ -87,6 +95,62 @@ describe('the popup', () => {
     expect(links.every((p) => p === 'https:' || p === 'http:')).toBe(true);
     expect(await popup.getByRole('switch', { name: 'Annotate this site' }).isChecked()).toBe(true);
     await popup.close();
+  });
+
+  it('lists conflicts first, and each item goes to exactly its own place and opens its card', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.route('/conflict.html', conflictPage()));
+    await waitForDrawn(page);
+    const popup = await openPopup(page);
+    const order = ['Conflicts', 'Figures', 'Claims from the sources', 'Who and what', 'Sources'];
+    const headings = await popup.locator('main h3').allTextContents();
+    expect(headings[0]).toBe('Conflicts');
+    expect(headings).toEqual(order.filter((h) => headings.includes(h)));
+    expect(await popup.locator('.conflicts .name').allTextContents()).toEqual(['$3 billion']);
+    // Every claim item, in turn: the page's current annotation is that item's words, and its card.
+    for (const list of ['conflicts', 'figures']) {
+      const items = popup.locator(`.${list} > li > button`);
+      for (let i = 0; i < (await items.count()); i++) {
+        const name = (await items.nth(i).locator('.name').textContent()) ?? '';
+        await items.nth(i).click();
+        await expect
+          .poll(() =>
+            page.evaluate(() =>
+              [...(CSS.highlights.get('backstory-active') ?? [])].map((r) =>
+                (r as Range).toString(),
+              ),
+            ),
+          )
+          .toEqual([name]);
+        await expect.poll(() => cardTitle(page)).toBe(`This page says “${name}”`);
+      }
+    }
+    await popup.close();
+    await page.close();
+  });
+
+  it('gives dates in words, lists retold claims, and reaches every annotation drawn', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.route('/report.html', offline(inCorpusMarkup('cnn', REPORT))));
+    await waitForDrawn(page);
+    const popup = await openPopup(page);
+    const text = (await popup.locator('main').textContent()) ?? '';
+    expect(await popup.locator('.article .meta').first().textContent()).toContain(
+      '14 September 2023',
+    );
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}|T\d{2}:\d{2}/);
+    expect(await popup.locator('.restated > li').count()).toBeGreaterThan(0);
+    // A screen reader's index of the page: one button per place, for every annotation drawn.
+    const places = await popup
+      .locator('.claims > li, .entities > li')
+      .evaluateAll((items) =>
+        items.reduce((n, li) => n + Math.max(1, li.querySelectorAll('.mentions button').length), 0),
+      );
+    const ext = await extensionPage(browser);
+    expect(places).toBe(mentionsOf(await summaryOf(ext, page)).length);
+    await ext.close();
+    await popup.close();
+    await page.close();
   });
 
   it('shows the tab’s annotation count on the badge', async () => {
@@ -134,37 +198,6 @@ describe('the popup', () => {
         ),
       )
       .toEqual([text]);
-    await popup.close();
-  });
-
-  it('switching the site off removes every annotation, the page exactly as served; on brings them back', async () => {
-    const before = await drawnCount();
-    const popup = await openPopup(article);
-    const toggle = popup.getByRole('switch', { name: 'Annotate this site' });
-    expect(await bodyHtml()).toBe(servedBody);
-    await toggle.press('Space');
-    await expect.poll(drawnCount).toBe(0);
-    expect(await bodyHtml()).toBe(servedBody);
-    expect(await popup.locator('[role="status"]').textContent()).toBe(
-      'Backstory is switched off for this site.',
-    );
-    await toggle.press('Space');
-    await expect.poll(drawnCount).toBe(before);
-    expect(await bodyHtml()).toBe(servedBody);
-    await expect.poll(() => popup.locator('.entities button').count()).toBeGreaterThan(0);
-    await popup.close();
-  });
-
-  it('pausing removes annotations everywhere, and says so', async () => {
-    const before = await drawnCount();
-    const popup = await openPopup(article);
-    await popup.getByRole('switch', { name: 'Pause everywhere' }).check();
-    await expect.poll(drawnCount).toBe(0);
-    expect(await popup.locator('[role="status"]').textContent()).toBe(
-      'Backstory is paused. Nothing is marked on any page.',
-    );
-    await popup.getByRole('switch', { name: 'Pause everywhere' }).uncheck();
-    await expect.poll(drawnCount).toBe(before);
     await popup.close();
   });
 

@@ -14,7 +14,7 @@ import type {
   Remote,
   ViewDriver,
 } from '../driver/driver';
-import { ROOT } from '../e2e/harness';
+import { ROOT } from '../driver/server';
 import { ChromeScope, type FrameTarget, type Gecko } from './gecko';
 import { type ExtensionError, readRecords, startWatching } from './watch';
 

@@ -4,12 +4,12 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type PageServer, startServer } from '../driver/server';
 import { tabIdOf } from '../driver/steps';
-import { type PageServer, startServer } from '../e2e/harness';
 import { FirefoxDriver } from './driver';
 import { readRecords } from './watch';
 
-const PROBE = join(import.meta.dirname, 'probe');
+const PROBE = join(import.meta.dirname, '../driver/probe');
 
 const FAILING_PAGE = `<!doctype html><title>Failing</title><p>Text.</p>
   <script>setTimeout(() => { throw new Error('probe uncaught in the page'); });</script>`;

@@ -11,11 +11,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { type PageServer, ROOT, startServer } from '../driver/server';
 import type { Box } from '../driver/steps';
-import { type PageServer, ROOT, startServer } from '../e2e/harness';
 import { FIREFOX_BUILD, launchFirefox } from './driver';
 
-const PROBE = join(import.meta.dirname, 'probe');
+const PROBE = join(import.meta.dirname, '../driver/probe');
 const ARTIFACTS = join(ROOT, 'test/artifacts');
 
 /** The underline styles Backstory draws annotations with. */

@@ -6,18 +6,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageDriver } from '../driver/driver';
+import { type PageServer, startServer } from '../driver/server';
 import {
   changeSettings,
   highlightNames,
   highlightRanges,
   highlightTexts,
   hoverHighlight,
-  readCard,
   readSettings,
   sendToPage,
   tabIdOf,
 } from '../driver/steps';
-import { type PageServer, startServer } from '../e2e/harness';
 import { FirefoxDriver } from './driver';
 import type { Gecko } from './gecko';
 
@@ -37,7 +36,7 @@ const PAGES = {
       }
     </script>`,
   highlights: `<!doctype html><title>Highlights</title>
-    <style>::highlight(backstory-entity) { background-color: #ffd; }</style>
+    <style>::highlight(probe-entity) { background-color: #ffd; }</style>
     <p id="a">Kim Jong Un met officials.</p><p id="b">The Lazarus Group stole funds.</p>
     <script>
       const range = (id, from, to) => {
@@ -47,16 +46,17 @@ const PAGES = {
         return r;
       };
       // Registered out of document order, as an annotator may add them.
-      CSS.highlights.set('backstory-entity', new Highlight(range('b', 4, 17), range('a', 0, 11)));
-      CSS.highlights.set('backstory-card-open', new Highlight(range('a', 0, 11)));
+      CSS.highlights.set('probe-entity', new Highlight(range('b', 4, 17), range('a', 0, 11)));
+      CSS.highlights.set('probe-card-open', new Highlight(range('a', 0, 11)));
       window.seen = [];
       addEventListener('mousemove', (e) => seen.push(document.caretPositionFromPoint(e.clientX, e.clientY)?.offsetNode.parentElement.id));
     </script>`,
-  // A page that builds the card host the way Backstory does: a closed shadow root with a dialog.
+  // A page that builds a host the way Backstory builds the card's: a closed shadow root with a dialog.
+  // (Not named backstory-tooltip: Backstory, installed here, clears those an earlier instance left.)
   closedRoot: `<!doctype html><title>Closed root</title><p>Article text.</p>
-    <backstory-tooltip></backstory-tooltip>
+    <probe-tooltip></probe-tooltip>
     <script>
-      const root = document.querySelector('backstory-tooltip').attachShadow({ mode: 'closed' });
+      const root = document.querySelector('probe-tooltip').attachShadow({ mode: 'closed' });
       root.innerHTML = '<div role="dialog" aria-labelledby="t"><h2 id="t">Lazarus Group</h2>'
         + '<p>A hacking unit.</p><button>Sources</button></div>';
       root.querySelector('button').focus();
@@ -192,15 +192,12 @@ describe('the Firefox driver, on the current build', () => {
 
   it('reads CSS.highlights by name as text, in document order, and points at a range', async () => {
     await withPage(urls.highlights, async (page) => {
-      expect(await highlightNames(page)).toEqual(['backstory-entity', 'backstory-card-open']);
-      expect(await highlightTexts(page, 'backstory-entity')).toEqual([
-        'Kim Jong Un',
-        'Lazarus Group',
-      ]);
-      expect(await highlightTexts(page, 'backstory-conflict')).toEqual([]);
-      const [first] = await highlightRanges(page, 'backstory-entity');
+      expect(await highlightNames(page)).toEqual(['probe-entity', 'probe-card-open']);
+      expect(await highlightTexts(page, 'probe-entity')).toEqual(['Kim Jong Un', 'Lazarus Group']);
+      expect(await highlightTexts(page, 'probe-conflict')).toEqual([]);
+      const [first] = await highlightRanges(page, 'probe-entity');
       expect(first?.box?.width).toBeGreaterThan(0);
-      await hoverHighlight(page, 'backstory-entity', 1);
+      await hoverHighlight(page, 'probe-entity', 1);
       const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen, null);
       expect(seen.at(-1)).toBe('b');
     });
@@ -209,12 +206,17 @@ describe('the Firefox driver, on the current build', () => {
   it('reads a closed shadow root that the page itself cannot read', async () => {
     await withPage(urls.closedRoot, async (page) => {
       const fromPage = await page.evaluate(
-        () => document.querySelector('backstory-tooltip')?.shadowRoot ?? null,
+        () => document.querySelector('probe-tooltip')?.shadowRoot ?? null,
         null,
       );
       expect(fromPage).toBeNull();
-      expect(await readCard(page)).toMatchObject({
-        name: 'Lazarus Group',
+      const read = (root: ShadowRoot) => ({
+        mode: root.mode,
+        text: root.querySelector('[role="dialog"]')?.textContent,
+        focus: root.activeElement?.tagName,
+      });
+      expect(await page.inClosedShadow('probe-tooltip', read, null)).toEqual({
+        mode: 'closed',
         text: 'Lazarus GroupA hacking unit.Sources',
         focus: 'BUTTON',
       });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from '@/lib/match/types';
 import { buildSummary } from '@/lib/summary';
-import { index } from './ui/facts';
+import { layered as facts } from './ui/facts';
 
 const article = {
   title: 'Defending against threats',
@@ -28,9 +28,21 @@ const figure = (factId: string, text: string, verdict: Annotation['verdict']): A
   kind: 'claim',
   factId,
   text,
+  figure: { text, value: 3e9, unit: 'USD', qualifier: 'exact', period: 'total' },
   verdict,
   reason: `reason for ${text}`,
   comparisons: [{ claimId: 'c1b', verdict: 'other-period' }],
+});
+
+const retold = (factId: string, text: string, verdict: Annotation['verdict']): Annotation => ({
+  start: 200,
+  end: 230,
+  kind: 'claim',
+  factId,
+  text,
+  verdict,
+  reason: `reason for ${text}`,
+  ...(verdict === 'differs' ? { pageDate: { text: 'In March', month: 3 } } : {}),
 });
 
 /** The annotations as the highlighter holds them: each with its id, numbered from 1. */
@@ -38,7 +50,7 @@ const groups = (...annotations: Annotation[]) =>
   annotations.map((annotation, i) => ({ id: i + 1, annotation }));
 
 describe('buildSummary', () => {
-  it('lists entities by first mention, figures conflicts first, every mention, and the sources', () => {
+  it('lists entities by first mention, figures and retold claims in text order, every mention, and the sources', () => {
     const summary = buildSummary({
       url: 'https://example.org/story',
       enabled: true,
@@ -51,8 +63,11 @@ describe('buildSummary', () => {
         figure('c2b', '$3 billion', 'differs'),
         figure('c2b', '$3 billion', 'differs'),
         entity('unknown', 30),
+        retold('cwray', 'espionage is on the rise', 'agrees'),
+        retold('review', 'stole $3 billion in 2022', 'agrees'),
+        retold('cwray', 'in March spying grew', 'differs'),
       ),
-      facts: index,
+      facts,
     });
     expect(summary).toEqual({
       url: 'https://example.org/story',
@@ -85,23 +100,54 @@ describe('buildSummary', () => {
       figures: [
         {
           factId: 'c2b',
+          text: '$2b',
+          verdict: 'agrees',
+          label: 'Agrees with the sources',
+          reason: 'reason for $2b',
+          mentions: [{ id: 3, text: '$2b' }],
+        },
+        {
+          factId: 'c2b',
           text: '$3 billion',
           verdict: 'differs',
+          label: 'Conflicts with the sources',
           reason: 'reason for $3 billion',
           mentions: [
             { id: 5, text: '$3 billion' },
             { id: 6, text: '$3 billion' },
           ],
         },
+      ],
+      restated: [
         {
-          factId: 'c2b',
-          text: '$2b',
+          factId: 'cwray',
+          text: 'espionage is on the rise',
           verdict: 'agrees',
-          reason: 'reason for $2b',
-          mentions: [{ id: 3, text: '$2b' }],
+          label: 'Restates a sourced claim',
+          reason: 'reason for espionage is on the rise',
+          statement: 'Wray said espionage is growing.',
+          mentions: [{ id: 8, text: 'espionage is on the rise' }],
+        },
+        {
+          factId: 'review',
+          text: 'stole $3 billion in 2022',
+          verdict: 'agrees',
+          label: 'Rated “Mostly False”',
+          reason: 'reason for stole $3 billion in 2022',
+          statement: 'North Korea stole $3 billion in 2022 alone.',
+          mentions: [{ id: 9, text: 'stole $3 billion in 2022' }],
+        },
+        {
+          factId: 'cwray',
+          text: 'in March spying grew',
+          verdict: 'differs',
+          label: 'Dated otherwise than the source',
+          reason: 'reason for in March spying grew',
+          statement: 'Wray said espionage is growing.',
+          mentions: [{ id: 10, text: 'in March spying grew' }],
         },
       ],
-      sources: [index.sources.get('s2'), index.sources.get('s1')],
+      sources: ['s2', 's1', 'fc'].map((id) => facts.sources.get(id)),
     });
   });
 
@@ -112,7 +158,7 @@ describe('buildSummary', () => {
         enabled: false,
         article: null,
         groups: [],
-        facts: index,
+        facts,
       }),
     ).toEqual({
       url: 'https://example.org/',
@@ -121,6 +167,7 @@ describe('buildSummary', () => {
       article: undefined,
       entities: [],
       figures: [],
+      restated: [],
       sources: [],
     });
   });

@@ -25,8 +25,10 @@ import {
 } from '../../fixtures/figure-articles';
 import { BRIEF, REPORT } from '../../fixtures/on-topic';
 import { allSeeds } from '../facts/pack-seeds';
+import { lookupOf } from '../lookup';
 
 const index = buildIndex(bundledPack);
+const facts = lookupOf(bundledPack);
 
 interface ReadPage {
   text: string;
@@ -78,7 +80,7 @@ describe.each(FIGURE_ARTICLES.map((a) => [a.title, a] as const))('%s', (_title, 
 
   it('gives every claim card one verdict that no row, quote or word contradicts', () => {
     for (const annotation of pages.get(article)?.claims ?? []) {
-      const card = cardDataFor(annotation, index) as FigureCardData;
+      const card = cardDataFor(annotation, facts) as FigureCardData;
       expectConsistent(annotation, card);
     }
   });
@@ -136,7 +138,7 @@ describe('what the issue asked for', () => {
       );
       expect(found, expected.within).toHaveLength(1);
       expect(found[0]?.verdict).toBe(expected.verdict);
-      const card = cardDataFor(found[0] as Annotation, index) as FigureCardData;
+      const card = cardDataFor(found[0] as Annotation, facts) as FigureCardData;
       expect(card.restated?.statement).toBe(
         bundledPack.claims.find((c) => c.id === expected.claimId)?.statement,
       );

@@ -41,7 +41,7 @@ describe('the bundled pack on the seed articles', () => {
       'North Korea has also ramped up its cyber espionage activities, said FBI Director Christopher Wray during the US Congress Homeland Security Committee hearing.';
     expect(findAnnotations(index, sentence).map((a) => [a.start, a.end, a.factId])).toEqual([
       [0, 11, 'north-korea'],
-      [21, 27, 'wray-espionage-ramped-up'],
+      [12, 30, 'wray-espionage-ramped-up'],
       [35, 50, 'dprk-cyber-espionage'],
       [68, 97, 'christopher-wray'],
       [109, 120, 'us-congress'],

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FactPack } from '@/lib/facts/schema';
 import { buildIndex, findAnnotations } from '@/lib/match';
 import { cardDataFor, type FigureCardData } from '@/lib/ui/card-data';
+import { lookupOf } from '../lookup';
 
 /** A fact base with a running total and one named incident of the same measure. */
 const pack: FactPack = {
@@ -74,13 +75,14 @@ const pack: FactPack = {
   measures: [{ id: 'nk.theft', label: 'North Korea’s crypto theft' }],
 };
 const index = buildIndex(pack);
+const facts = lookupOf(pack);
 
 function figure(text: string) {
   const found = findAnnotations(index, text).filter((a) => a.figure);
   expect(found, text).toHaveLength(1);
   const annotation = found[0];
   if (!annotation) throw new Error('no figure');
-  const card = cardDataFor(annotation, index) as FigureCardData;
+  const card = cardDataFor(annotation, facts) as FigureCardData;
   return { annotation, card, rows: card.rows.map((r) => [r.claim.id, r.relation]) };
 }
 
@@ -135,7 +137,7 @@ describe('restated claims: dates checked against the source', () => {
   it('finds a claim retold in other words, and agrees when the date can be the source’s', () => {
     const [found] = restated('In April the Lazarus Group laundered the money through a mixer.');
     expect(found).toMatchObject({ factId: 'laundering', verdict: 'agrees' });
-    const card = cardDataFor(found as NonNullable<typeof found>, index) as FigureCardData;
+    const card = cardDataFor(found as NonNullable<typeof found>, facts) as FigureCardData;
     expect(card.restated).toMatchObject({
       statement: 'The Lazarus Group laundered the stolen funds through a crypto mixer.',
       publisher: 'Chain Watch',

@@ -21,6 +21,7 @@ const SUMMARY: PageSummary = {
     },
   ],
   figures: [],
+  restated: [],
   sources: [],
 };
 

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
-import { PopupView, type PopupViewProps, sortFigures } from '@/entrypoints/popup/PopupView';
+import { claimSections, PopupView, type PopupViewProps } from '@/entrypoints/popup/PopupView';
 import type { PageSummary } from '@/lib/messages';
 import { renderRoot } from '../render-root';
 
@@ -32,6 +32,7 @@ const SUMMARY: PageSummary = {
       factId: 'c.ok',
       text: '$2b',
       verdict: 'agrees',
+      label: 'Agrees with the sources',
       reason: 'sources: $2b',
       mentions: [{ id: 3, text: '$2b' }],
     },
@@ -39,6 +40,7 @@ const SUMMARY: PageSummary = {
       factId: 'c.bad',
       text: '$3 billion',
       verdict: 'differs',
+      label: 'Conflicts with the sources',
       reason: 'sources: $2b overall',
       mentions: [
         { id: 5, text: '$3 billion' },
@@ -49,8 +51,29 @@ const SUMMARY: PageSummary = {
       factId: 'c.period',
       text: '$1bn',
       verdict: 'other-period',
+      label: 'Sources give a different period',
       reason: 'sources: other years',
       mentions: [{ id: 6, text: '$1bn' }],
+    },
+  ],
+  restated: [
+    {
+      factId: 'c.mou',
+      text: 'the two commands signed a pact',
+      verdict: 'agrees',
+      label: 'Restates a sourced claim',
+      reason: 'This restates a claim reported by The Readable.',
+      statement: 'The cyber commands signed an MOU.',
+      mentions: [{ id: 7, text: 'the two commands signed a pact' }],
+    },
+    {
+      factId: 'c.march',
+      text: 'In March',
+      verdict: 'differs',
+      label: 'Dated otherwise than the source',
+      reason: 'The Readable dates this to July 2022; this page puts it in March.',
+      statement: 'The FBI disrupted ransomware.',
+      mentions: [{ id: 9, text: 'In March' }],
     },
   ],
   sources: [
@@ -99,18 +122,20 @@ describe('PopupView', () => {
     show();
     expect(root.querySelector('h2')?.textContent).toBe('Defending against cyber threats');
     expect(texts('.article .meta')).toEqual([
-      'A. Writer · News Example · 2023-11-02',
+      'A. Writer · News Example · 2 November 2023',
       '4 min read',
     ]);
-    expect(root.querySelector('.counts')?.textContent).toBe('2 entities · 3 figures');
+    expect(root.querySelector('.counts')?.textContent).toBe(
+      '2 conflicts · 2 figures · 1 retold claim · 2 entities',
+    );
   });
 
   it('lists entities as buttons that reveal their first mention', () => {
     const props = show();
     const buttons = [...root.querySelectorAll<HTMLButtonElement>('.entities > li > button')];
     expect(buttons.map((b) => b.textContent)).toEqual([
-      'Christopher Wrayperson · 2 mentions',
-      'FBIorganisation · 1 mention',
+      'Christopher WrayPerson · 2 mentions',
+      'FBIOrganisation · 1 mention',
     ]);
     buttons[1]?.click();
     expect(props.onReveal).toHaveBeenCalledExactlyOnceWith(2);
@@ -132,19 +157,47 @@ describe('PopupView', () => {
     expect(ids).toBe(4);
   });
 
-  it('lists figures conflicts first, with the verdict in words', () => {
+  it('lists conflicts first, then figures, then retold claims, then who and what', () => {
     show();
+    expect(texts('h3')).toEqual([
+      'Conflicts',
+      'Figures',
+      'Claims from the sources',
+      'Who and what',
+      'Sources',
+    ]);
+    expect(texts('.conflicts .name')).toEqual(['$3 billion', '“In March”']);
+    expect(texts('.conflicts .verdict')).toEqual([
+      '≠ Conflicts with the sources',
+      '≠ Dated otherwise than the source',
+    ]);
+    expect(texts('.conflicts .detail')).toEqual([
+      'sources: $2b overall',
+      'The Readable dates this to July 2022; this page puts it in March.',
+    ]);
+    // The rest in the order of the text, each with its verdict in words.
+    expect(texts('.figures .name')).toEqual(['$2b', '$1bn']);
     expect(texts('.figures .verdict')).toEqual([
-      'Conflicts with the sources',
-      'Sources give a different period',
-      'Agrees with the sources',
+      '✓ Agrees with the sources',
+      '↔ Sources give a different period',
     ]);
-    expect(texts('.figures .name')).toEqual(['$3 billion', '$1bn', '$2b']);
-    expect(sortFigures(SUMMARY.figures).map((f) => f.factId)).toEqual([
-      'c.bad',
-      'c.period',
-      'c.ok',
-    ]);
+    expect(texts('.restated .name')).toEqual(['“the two commands signed a pact”']);
+    expect(texts('.restated .detail')).toEqual(['The cyber commands signed an MOU.']);
+    expect(claimSections(SUMMARY).conflicts.map((c) => c.factId)).toEqual(['c.bad', 'c.march']);
+  });
+
+  it('sends each item to its own place, and reaches every annotation on the page', () => {
+    const props = show();
+    const reveal = vi.mocked(props.onReveal);
+    for (const item of root.querySelectorAll<HTMLButtonElement>('.claims > li > button'))
+      item.click();
+    // Each item to its own first place: the conflict to $3 billion, not to another figure.
+    expect(reveal.mock.calls.map(([id]) => id)).toEqual([5, 9, 3, 6, 7]);
+    for (const button of root.querySelectorAll<HTMLButtonElement>('main button')) button.click();
+    const every = [...SUMMARY.entities, ...SUMMARY.figures, ...SUMMARY.restated].flatMap((item) =>
+      item.mentions.map((m) => m.id),
+    );
+    expect(new Set(reveal.mock.calls.map(([id]) => id))).toEqual(new Set(every));
   });
 
   it('links only http(s) sources; others stay plain text', () => {
@@ -185,7 +238,12 @@ describe('PopupView', () => {
         'This page doesn’t look like an article, so nothing is marked.',
       ],
       [
-        { state: { status: 'ready', summary: { ...SUMMARY, entities: [], figures: [] } } },
+        {
+          state: {
+            status: 'ready',
+            summary: { ...SUMMARY, entities: [], figures: [], restated: [] },
+          },
+        },
         'Nothing from the fact base was found on this page.',
       ],
       [{ state: { status: 'loading' } }, 'Reading the page…'],

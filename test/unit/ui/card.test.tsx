@@ -1,10 +1,11 @@
 import { render } from 'preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Annotation } from '@/lib/match/types';
 import { Card, type CardProps, VERDICT_ID } from '@/lib/ui/Card';
 import { CARD_TITLE_ID } from '@/lib/ui/CardFrame';
-import { cardDataFor } from '@/lib/ui/card-data';
-import { index } from './facts';
+import { cardDataFor, type FactLookup } from '@/lib/ui/card-data';
+import { renderRoot } from '../render-root';
+import { facts, layered } from './facts';
 
 const entity: Annotation = {
   start: 0,
@@ -21,18 +22,32 @@ const conflict: Annotation = {
   text: '$3 billion',
   figure: { text: '$3 billion', value: 3e9, unit: 'USD', qualifier: 'exact', period: 'total' },
   verdict: 'differs',
-  reason: 'this page: $3 billion; sources: about $2 billion overall',
+  reason:
+    'CSI put North Korea’s total crypto theft at about $2 billion; this page says $3 billion.',
   comparisons: [
     { claimId: 'c2b', verdict: 'differs' },
     { claimId: 'c1b', verdict: 'other-period' },
   ],
 };
+const restated: Annotation = {
+  start: 0,
+  end: 20,
+  kind: 'claim',
+  factId: 'cwray',
+  text: 'spying is on the rise',
+  verdict: 'agrees',
+  reason: 'This restates what Christopher Wray said, as reported by CSI.',
+};
 
-function show(annotation: Annotation, frame: Partial<Omit<CardProps, 'data'>> = {}): HTMLElement {
-  const data = cardDataFor(annotation, index);
+const root = renderRoot();
+
+function show(
+  annotation: Annotation,
+  frame: Partial<Omit<CardProps, 'data'>> = {},
+  lookup: FactLookup = facts,
+): HTMLElement {
+  const data = cardDataFor(annotation, lookup);
   if (!data) throw new Error('no card data');
-  const container = document.createElement('div');
-  document.body.append(container);
   const props: Omit<CardProps, 'data'> = {
     theme: 'light',
     onPrevious: vi.fn(),
@@ -40,18 +55,33 @@ function show(annotation: Annotation, frame: Partial<Omit<CardProps, 'data'>> = 
     onClose: vi.fn(),
     ...frame,
   };
-  render(<Card data={data} {...props} />, container);
-  return container;
+  render(<Card data={data} {...props} />, root);
+  return root;
 }
 
-describe('Card', () => {
-  afterEach(() => {
-    for (const el of [...document.body.children]) {
-      render(null, el);
-      el.remove();
-    }
-  });
+/** An element's text as a reader sees it: blocks apart, quotation marks around a quote. */
+function readable(el: Element): string {
+  return spaced(el).replace(/\s+/g, ' ').trim();
+}
 
+function spaced(el: Element): string {
+  let text = '';
+  for (const child of el.childNodes) {
+    if (child.nodeType === Node.TEXT_NODE) text += child.textContent ?? '';
+    else if (child instanceof Element) {
+      if (child.matches('.visually-hidden')) continue;
+      const inner = spaced(child);
+      if (child.localName === 'q') text += `“${inner}”`;
+      else if (/^(p|li|h3|summary|div|section)$/.test(child.localName)) text += ` ${inner} `;
+      else text += inner;
+    }
+  }
+  return text;
+}
+
+const texts = (selector: string) => [...root.querySelectorAll(selector)].map(readable);
+
+describe('the card’s frame', () => {
   it('is a dialog named by its heading, in English, left to right', () => {
     const card = show(entity, { theme: 'dark' }).querySelector('.card') as HTMLElement;
     expect(card.getAttribute('role')).toBe('dialog');
@@ -61,104 +91,199 @@ describe('Card', () => {
     expect([card.lang, card.dir]).toEqual(['en', 'ltr']);
   });
 
-  it('has Close, and Previous / Next with the place among the page’s annotations', () => {
-    const onPrevious = vi.fn();
-    const onNext = vi.fn();
-    const onClose = vi.fn();
-    const container = show(entity, { place: { index: 3, total: 14 }, onPrevious, onNext, onClose });
-    const buttons = [...container.querySelectorAll('button')];
+  it('has Close, its place among the page’s annotations, Save, then Previous / Next', () => {
+    const [onPrevious, onNext, onClose, onSave] = [vi.fn(), vi.fn(), vi.fn(), vi.fn()];
+    show(entity, { place: { index: 3, total: 14 }, onPrevious, onNext, onClose, onSave });
+    const buttons = [...root.querySelectorAll('button')];
     expect(buttons.map((b) => b.getAttribute('aria-label') ?? b.textContent)).toEqual([
       'Close',
+      'Save to my facts',
       '‹ Previous',
       'Next ›',
     ]);
-    expect(container.querySelector('.place')?.textContent).toBe('3 of 14');
+    expect(root.querySelector('.frame-head .place')?.textContent).toBe('3 of 14');
     for (const button of buttons) button.click();
-    expect([onClose, onPrevious, onNext].map((f) => f.mock.calls.length)).toEqual([1, 1, 1]);
+    expect([onClose, onSave, onPrevious, onNext].map((f) => f.mock.calls.length)).toEqual([
+      1, 1, 1, 1,
+    ]);
   });
 
   it('says a moved-to card once, in a status line that is empty on opening', () => {
-    const opened = show(entity, { place: { index: 1, total: 2 } });
-    expect(opened.querySelector('[role="status"]')?.textContent).toBe('');
-    const moved = show(entity, { announcement: 'Christopher Wray, 2 of 2' });
-    expect(moved.querySelector('[role="status"]')?.textContent).toBe('Christopher Wray, 2 of 2');
+    show(entity, { place: { index: 1, total: 2 } });
+    expect(root.querySelector('[role="status"]')?.textContent).toBe('');
+    show(entity, { announcement: 'Christopher Wray, 2 of 2' });
+    expect(root.querySelector('[role="status"]')?.textContent).toBe('Christopher Wray, 2 of 2');
   });
+});
 
-  it('isolates reader-supplied text for direction', () => {
-    const container = show(entity);
-    const isolated = [...container.querySelectorAll('bdi')].map((b) => b.textContent);
-    expect(isolated).toEqual(
-      expect.arrayContaining([
-        'Christopher Wray',
-        'Director of the FBI. <script>alert(1)</script>',
-        'Defending against threats',
-        'CSI',
-      ]),
-    );
-  });
-
-  it('shows an entity: kind, summary as text, related claims with speaker, date and publisher', () => {
-    const container = show(entity);
-    expect(container.querySelector('.kind')?.textContent).toBe('Person');
-    expect(container.querySelector('.summary')?.textContent).toBe(
+describe('an entity’s card', () => {
+  it('says what it is and sums it up, as text, with its sources in full and where it comes from', () => {
+    show(entity);
+    expect(texts('.kind')).toEqual(['Person']);
+    expect(root.querySelector('.summary')?.textContent).toBe(
       'Director of the FBI. <script>alert(1)</script>',
     );
-    expect(container.querySelector('script')).toBeNull();
-    const claims = [...(container.querySelectorAll('section')[0]?.querySelectorAll('li') ?? [])];
-    expect(claims.map((li) => li.textContent)).toEqual([
-      'Wray said espionage is growing.said by Christopher Wray · CSI',
+    expect(root.querySelector('script')).toBeNull();
+    expect(texts('.cite')).toEqual([
+      'Source: Defending against threats — CSI, August 2023 · Bundled with Backstory',
+    ]);
+    const link = root.querySelector('.cite a') as HTMLAnchorElement;
+    expect([link.getAttribute('href'), link.target, link.rel]).toEqual([
+      'https://example.org/a',
+      '_blank',
+      'noopener noreferrer',
     ]);
   });
 
-  it('links only http(s) sources, in a new tab without opener or referrer', () => {
-    const container = show(entity);
-    const links = [...container.querySelectorAll('a')];
-    expect(links.map((a) => [a.textContent, a.getAttribute('href'), a.target, a.rel])).toEqual([
-      ['Defending against threats', 'https://example.org/a', '_blank', 'noopener noreferrer'],
+  it('keeps related claims behind a disclosure, apart from the summary', () => {
+    show(entity);
+    const details = root.querySelector('details') as HTMLDetailsElement;
+    expect(details.open).toBe(false);
+    expect(details.querySelector('summary')?.textContent).toBe('Related claims (1)');
+    expect(texts('details li')).toEqual([
+      'Wray said espionage is growing. Christopher Wray · CSI · Bundled with Backstory',
     ]);
-    const sources = [...container.querySelectorAll('.sources li')].map((li) => li.textContent);
-    expect(sources).toEqual(['Defending against threatsCSI · August 2023']);
+    expect(root.querySelector('.summary')?.textContent).not.toContain('espionage');
   });
 
-  it('never links a javascript: url and shows markup in titles as text', () => {
-    const annotation: Annotation = { ...entity, factId: 'nk', text: 'North Korea' };
-    const container = show(annotation);
-    const sources = [...container.querySelectorAll('.sources li')];
-    expect(sources.map((li) => li.firstElementChild?.tagName)).toEqual(['SPAN', 'A']);
-    expect(sources[0]?.firstElementChild?.textContent).toBe('Hearing <b>notes</b>');
-    expect([...container.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([
+  it('never links a javascript: URL, and shows markup in titles as text', () => {
+    show({ ...entity, factId: 'nk', text: 'North Korea' });
+    const cite = root.querySelector('.cite') as HTMLElement;
+    expect(cite.textContent).toContain('Hearing <b>notes</b> — Congress');
+    expect(cite.querySelector('b')).toBeNull();
+    expect([...cite.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([
       'https://example.org/a',
     ]);
-    expect(container.querySelector('b')).toBeNull();
   });
 
-  it('shows a figure: what the page says, the verdict and reason, each source figure, the evidence', () => {
-    const container = show(conflict);
-    expect(container.querySelector('h2')?.textContent).toBe('This page says “$3 billion”');
-    const verdict = container.querySelector('.verdict') as HTMLElement;
-    expect(verdict.dataset.verdict).toBe('differs');
-    // In words, not only by colour or line style; it also describes the dialog.
-    expect(verdict.textContent).toBe(
-      '≠ Conflicts with the sources:this page: $3 billion; sources: about $2 billion overall',
-    );
-    expect(verdict.id).toBe(VERDICT_ID);
-    expect(container.querySelector('.card')?.getAttribute('aria-describedby')).toBe(VERDICT_ID);
-    const rows = [...(container.querySelectorAll('section')[0]?.querySelectorAll('li') ?? [])];
-    expect(rows.map((li) => [li.dataset.verdict, li.textContent])).toEqual([
-      ['differs', 'about $2 billion overall ≠ differsAugust 2023 · CSI'],
-      [
-        'other-period',
-        'over $1 billion in the past two years ↔ other periodsaid by Alejandro Mayorkas · July 2023 · Congress',
-      ],
+  it('shows the reader’s notes under “Your notes”, a link alone named by its site', () => {
+    show(entity, {}, layered);
+    const notes = root.querySelector('.notes') as HTMLElement;
+    expect(notes.querySelector('h3')?.textContent).toBe('Your notes');
+    expect(texts('.notes li')).toEqual(['Left the FBI in 2025. fbi.gov']);
+    expect(notes.querySelector('a')?.getAttribute('href')).toBe('https://www.fbi.gov/news/x');
+    // Beside the bundled summary, not instead of it.
+    expect(root.querySelector('.summary')?.textContent).toContain('Director of the FBI');
+  });
+
+  it('shows an imported pack’s notes under that pack’s name and maker, never as the reader’s', () => {
+    show({ ...entity, factId: 'nk', text: 'North Korea' }, {}, layered);
+    expect(texts('.notes h3')).toEqual([
+      'Notes from “Lazarus notes” by Jane Doe, imported 3 May 2026',
     ]);
-    expect(container.querySelector('.evidence')?.textContent).toBe(
-      'In the source: successfully funded $2b',
+  });
+});
+
+describe('a figure’s card', () => {
+  it('leads with the verdict in words, which also describes the dialog', () => {
+    show(conflict);
+    expect(root.querySelector('h2')?.textContent).toBe('This page says “$3 billion”');
+    const verdict = root.querySelector(`#${VERDICT_ID}`) as HTMLElement;
+    expect(verdict.dataset.verdict).toBe('differs');
+    expect(texts('.verdict-label')).toEqual(['≠ Conflicts with the sources']);
+    expect(verdict.querySelector('.sentence')?.textContent).toBe(
+      'CSI put North Korea’s total crypto theft at about $2 billion; this page says $3 billion, half as much again.',
     );
-    expect(container.querySelector('.evidence q')?.textContent).toBe('successfully funded $2b');
+    expect(root.querySelector('.card')?.getAttribute('aria-describedby')).toBe(VERDICT_ID);
   });
 
-  it('has no card for a fact the index does not know', () => {
-    expect(cardDataFor({ ...entity, factId: 'nobody' }, index)).toBeUndefined();
-    expect(cardDataFor({ ...conflict, factId: 'nothing' }, index)).toBeUndefined();
+  it('has the number line, with its text alternative', () => {
+    show(conflict);
+    const svg = root.querySelector('.picture svg') as SVGElement;
+    expect(svg.getAttribute('role')).toBe('img');
+    expect(root.querySelector(`#${svg.getAttribute('aria-labelledby')}`)?.textContent).toBe(
+      'This page: $3 billion overall. Sources: CSI, about $2 billion overall (differs); Alejandro Mayorkas, over $1 billion in the past two years (other period).',
+    );
+  });
+
+  it('gives each source its own row: relation, value, period, quote, who, where, when, origin', () => {
+    show(conflict);
+    const details = root.querySelector('details') as HTMLDetailsElement;
+    expect(details.open).toBe(false);
+    expect(details.querySelector('summary')?.textContent).toBe('What each source says (2)');
+    const rows = [...details.querySelectorAll('li')];
+    expect(rows.map((li) => li.dataset.relation)).toEqual(['differs', 'other-period']);
+    expect(texts('details li')).toEqual([
+      '≠ differs about $2 billion overall “successfully funded $2b” CSI · August 2023 · Bundled with Backstory',
+      '↔ other period over $1 billion in the past two years “stolen over $1 billion” Alejandro Mayorkas · Congress · July 2023 · Bundled with Backstory',
+    ]);
+  });
+
+  it('tells an imported pack’s figure apart from the bundled ones, and gives no quote it lacks', () => {
+    const withImported: Annotation = {
+      ...conflict,
+      comparisons: [...(conflict.comparisons ?? []), { claimId: 'j5b', verdict: 'differs' }],
+    };
+    show(withImported, {}, layered);
+    const row = root.querySelector('li:nth-child(2)') as HTMLElement;
+    expect(row.textContent).toContain('$5 billion');
+    expect(row.querySelector('.origin')?.getAttribute('data-origin')).toBe('imported');
+    expect(row.querySelector('.origin')?.textContent).toBe(
+      'From “Lazarus notes” by Jane Doe, imported 3 May 2026',
+    );
+    expect(row.querySelector('.quote')).toBeNull();
+    // A link alone is named by its site.
+    expect(row.querySelector('.meta a')?.textContent).toBe('jane.example');
+  });
+
+  it('shows the reader’s note on the claim, a quote only as they gave it', () => {
+    show(conflict, {}, layered);
+    expect(texts('.notes h3')).toEqual(['Your notes']);
+    expect(texts('.notes li')).toEqual(['“about $2 billion, give or take”']);
+  });
+});
+
+describe('a restated claim’s card', () => {
+  it('shows the sourced claim, who made it and where, with its quote', () => {
+    show(restated);
+    expect(root.querySelector('h2')?.textContent).toBe('Restates a sourced claim');
+    expect(texts('.verdict .sentence')).toEqual([
+      'This restates what Christopher Wray said, as reported by CSI.',
+    ]);
+    expect(texts('.claim p')).toEqual([
+      'Wray said espionage is growing.',
+      '“growing espionage”',
+      'Christopher Wray · CSI · Bundled with Backstory',
+    ]);
+  });
+
+  it('says so plainly when the page dates the event otherwise', () => {
+    show({
+      ...restated,
+      factId: 'c2b',
+      verdict: 'differs',
+      pageDate: { text: 'In March', month: 3 },
+      reason: 'CSI dates this to August 2023; this page puts it in March.',
+    });
+    expect(root.querySelector('h2')?.textContent).toBe('Dated otherwise than the source');
+    expect(root.querySelector('.verdict')?.getAttribute('data-verdict')).toBe('differs');
+    expect(texts('.verdict .sentence')).toEqual([
+      'CSI dates this to August 2023; this page puts it in March.',
+    ]);
+  });
+
+  it('shows a fact-checker’s rating with the checker, its link and the date', () => {
+    show({ ...restated, factId: 'review', text: 'stole $3 billion in 2022' }, {}, layered);
+    expect(root.querySelector('h2')?.textContent).toBe('Rated “Mostly False”');
+    expect(texts('.verdict .sentence')).toEqual([
+      'Example Fact Check rated this claim “Mostly False” (3 May 2023).',
+    ]);
+    expect(texts('.rating')).toEqual([
+      'Rated “Mostly False” (2 on a scale from 1 to 6) by Example Fact Check, 3 May 2023',
+    ]);
+    expect(root.querySelector('.rating a')?.getAttribute('href')).toBe(
+      'https://factcheck.example/nk',
+    );
+    expect(texts('.claim p')).toEqual([
+      'North Korea stole $3 billion in 2022 alone.',
+      'A viral post · 28 April 2023 · From “Lazarus notes” by Jane Doe, imported 3 May 2026',
+    ]);
+  });
+});
+
+describe('cardDataFor', () => {
+  it('has no card for a fact the fact base does not know', () => {
+    expect(cardDataFor({ ...entity, factId: 'nobody' }, facts)).toBeUndefined();
+    expect(cardDataFor({ ...conflict, factId: 'nothing' }, facts)).toBeUndefined();
   });
 });

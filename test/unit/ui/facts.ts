@@ -1,6 +1,10 @@
-/** A small fact base for the card and summary tests. */
+/**
+ * A small fact base for the card and summary tests, in three layers as the extension stacks them:
+ * bundled facts, a pack the reader imported, and the reader's own notes.
+ */
+import type { ImportedOrigin } from '@/lib/facts/layers';
 import type { FactPack } from '@/lib/facts/schema';
-import { buildIndex } from '@/lib/match/index';
+import { BUNDLED, layeredLookup } from '../lookup';
 
 export const pack: FactPack = {
   format: 1,
@@ -29,7 +33,7 @@ export const pack: FactPack = {
       kind: 'country',
       aliases: [],
       summary: 'A country.',
-      sourceIds: ['s2'],
+      sourceIds: ['s2', 's1'],
     },
   ],
   claims: [
@@ -63,6 +67,86 @@ export const pack: FactPack = {
       attributedTo: 'Christopher Wray',
     },
   ],
+  measures: [{ id: 'dprk.crypto-theft.usd', label: 'North Korea’s total crypto theft' }],
 };
 
-export const index = buildIndex(pack);
+export const IMPORTED: ImportedOrigin = {
+  kind: 'imported',
+  packId: 'p1',
+  name: 'Lazarus notes',
+  author: 'Jane Doe',
+  importedAt: '2026-05-03T10:00:00Z',
+};
+
+/** A pack someone else made: a figure of the same measure, a fact-checked claim, a note. */
+export const imported: FactPack = {
+  format: 1,
+  name: 'Lazarus notes',
+  author: 'Jane Doe',
+  sources: [
+    { id: 'j1', title: 'Jane’s blog', url: 'https://jane.example/post' },
+    {
+      id: 'fc',
+      title: 'No, North Korea did not steal $3 billion in 2022',
+      publisher: 'Example Fact Check',
+      url: 'https://factcheck.example/nk',
+      published: '2023-05-03',
+    },
+  ],
+  entities: [],
+  claims: [
+    {
+      id: 'j5b',
+      statement: 'North Korea stole $5 billion.',
+      subjects: ['nk'],
+      sourceId: 'j1',
+      figure: { value: 5e9, unit: 'USD', qualifier: 'exact', period: 'total' },
+      measure: 'dprk.crypto-theft.usd',
+    },
+    {
+      id: 'review',
+      statement: 'North Korea stole $3 billion in 2022 alone.',
+      subjects: ['nk'],
+      sourceId: 'fc',
+      attributedTo: 'A viral post',
+      when: '2023-04-28',
+      rating: { label: 'Mostly False', value: 2, best: 6, worst: 1 },
+    },
+  ],
+  notes: [
+    { id: 'jn', about: { kind: 'entity', id: 'nk' }, text: 'Jane thinks so too.', sourceIds: [] },
+  ],
+};
+
+/** The reader's own: a note on Wray with a link alone as its source, a note on a claim. */
+export const yours: FactPack = {
+  format: 1,
+  sources: [{ id: 'y1', title: 'fbi.gov', url: 'https://www.fbi.gov/news/x' }],
+  entities: [],
+  claims: [],
+  notes: [
+    {
+      id: 'n1',
+      about: { kind: 'entity', id: 'wray' },
+      text: 'Left the FBI in 2025.',
+      sourceIds: ['y1'],
+    },
+    {
+      id: 'n2',
+      about: { kind: 'claim', id: 'c2b' },
+      text: '',
+      quote: 'about $2 billion, give or take',
+      sourceIds: [],
+    },
+  ],
+};
+
+/** The bundled pack alone. */
+export const facts = layeredLookup([{ pack, origin: BUNDLED }]);
+
+/** All three layers. */
+export const layered = layeredLookup([
+  { pack, origin: BUNDLED },
+  { pack: imported, origin: IMPORTED },
+  { pack: yours, origin: { kind: 'yours' } },
+]);

@@ -102,7 +102,7 @@ describe('NumberLine', () => {
     );
   });
 
-  it('labels every row and shows each shape, the page as a diamond', () => {
+  it('labels every row, its relation by a glyph too, and shows each shape, the page as a diamond', () => {
     render(<NumberLine data={conflict} />, root);
     const marks = [...root.querySelectorAll('g.mark')];
     expect(
@@ -114,8 +114,8 @@ describe('NumberLine', () => {
     ]);
     expect(marks.map((g) => g.querySelector('text')?.textContent)).toEqual([
       'This page: $3 billion',
-      'Cyber Security Intelligence: about $2 billion',
-      'Alejandro Mayorkas: over $1 billion',
+      '≠ Cyber Security Intelligence: about $2 billion',
+      '↔ Alejandro Mayorkas: over $1 billion',
     ]);
     expect(marks[0]?.querySelector('polygon')).not.toBeNull();
   });

@@ -27,6 +27,13 @@ describe('placeCard', () => {
     expect(placeCard(anchor, size, viewport).left).toBe(960 - 300);
   });
 
+  it('on a right-to-left page, aligns to the mark’s right edge, flipped to its left near the edge', () => {
+    const anchor = { top: 100, left: 500, width: 80, height: 20 };
+    expect(placeCard(anchor, size, viewport, 'rtl').left).toBe(580 - 300);
+    const nearLeft = { top: 100, left: 20, width: 60, height: 20 };
+    expect(placeCard(nearLeft, size, viewport, 'rtl').left).toBe(20);
+  });
+
   it('stays inside the viewport on the left', () => {
     const anchor = { top: 100, left: 2, width: 10, height: 20 };
     expect(placeCard(anchor, { width: 300, height: 100 }, { width: 305, height: 800 }).left).toBe(

@@ -1,0 +1,37 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import contentScript from '@/entrypoints/content/index';
+
+describe('the content script, as it starts', () => {
+  afterEach(() => {
+    document.body.innerHTML = '';
+    Reflect.deleteProperty(window, 'CSS');
+    fakeBrowser.reset();
+  });
+
+  it('removes what an earlier instance left at once, on any page, before waiting for anything', () => {
+    // Firefox ends the old script silently (disable, reload, update): its card host and highlights
+    // stay, and show again when our stylesheet comes back with the new instance.
+    const registry = new Map([
+      ['backstory-conflict', {}],
+      ['backstory-active', {}],
+    ]);
+    Object.defineProperty(window, 'CSS', { value: { highlights: registry }, configurable: true });
+    const left = document.createElement('backstory-tooltip');
+    // Ours are closed, which only a browser lets an extension see into: open stands in for it here.
+    left.attachShadow({ mode: 'open' });
+    document.documentElement.append(left);
+    document.body.innerHTML = '<p>Not an article, and the background never answers.</p>';
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockReturnValue(new Promise(() => undefined));
+
+    const ctx = new ContentScriptContext('content');
+    try {
+      contentScript.main(ctx);
+      expect(left.isConnected).toBe(false);
+      expect([...registry.keys()]).toEqual([]);
+    } finally {
+      ctx.abort();
+    }
+  });
+});
