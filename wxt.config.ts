@@ -12,13 +12,25 @@ export default defineConfig({
   // node_modules, hidden files (.output, .wxt, .ci) and *.test.ts; tests, bench and demo are not needed
   // to rebuild either.
   zip: { excludeSources: ['test/**', 'vitest.config.ts'] },
+  hooks: {
+    // The detector, on every page (entrypoints/detector.ts says why it is not a WXT content script).
+    'build:manifestGenerated': (_wxt, manifest) => {
+      manifest.content_scripts = [
+        ...(manifest.content_scripts ?? []),
+        { matches: ['http://*/*', 'https://*/*'], js: ['detector.js'], run_at: 'document_idle' },
+      ];
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Backstory',
     description:
       'Sourced context for news on North Korea’s cyber operations: who is who, says who, and where the figures disagree. Runs locally.',
-    // storage: reader facts and settings; contextMenus: "Add to Backstory…" on a selection.
-    // Host access comes from the content script's matches; nothing else is requested.
-    permissions: ['storage', 'contextMenus'],
+    // storage: reader facts and settings; contextMenus: "Add to Backstory…" on a selection;
+    // scripting: injecting the annotator into pages whose detector found the fact base named.
+    // Host access (http and https pages) comes from the content scripts' matches: the detector's
+    // in content_scripts (hooks, above), the annotator's as host_permissions (WXT adds them for
+    // runtime scripts).
+    permissions: ['storage', 'contextMenus', 'scripting'],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: 'Backstory' },
     commands: {

@@ -1,28 +1,39 @@
 /**
  * Every message between the extension's contexts, typed in one place and named by direction
- * (sender:receiver:what). Storage changes (settings, reader facts) are not messages: each context
- * watches storage itself.
+ * (sender:receiver:what). Senders and receivers: the background, the popup, the detector (every
+ * page), the annotator (injected where the detector says yes), and "content" for either content
+ * script. Extension pages watch storage themselves; content scripts hear of changes from the background.
  */
 import { type Browser, browser } from 'wxt/browser';
-import type { Settings } from '@/lib/defaults';
-import type { PackOrigin } from '@/lib/facts/layers';
-import type { Entity, FactPack, NoteTarget, Source } from '@/lib/facts/schema';
-import type { Verdict } from '@/lib/match/types';
+import type { StoredMatcher } from '@/lib/detector/matcher';
+import type { PackedLookup } from '@/lib/facts/page-slice';
+import type { Entity, NoteTarget, Source } from '@/lib/facts/schema';
+import type { Annotation, Verdict } from '@/lib/match/types';
 
 /**
- * What a content script annotates with. The background reads storage and sends it, so the content
- * script carries neither the storage library nor the bundled pack (DESIGN.md's bundle budget).
+ * What the annotator gets back for its article's text: the annotations, and the part of the fact
+ * base their cards and the page's summary read — never the whole fact base (a reader's 5,000 facts
+ * stay in the background).
  */
-export interface AnnotationState {
-  settings: Settings;
-  /**
-   * The bundled pack (unless switched off), the packs the reader imported, then the reader's own
-   * facts: later packs win on id clashes.
-   */
-  packs: FactPack[];
-  /** Where each of `packs` comes from, in the same order (lib/facts/layers.ts builds provenance). */
-  origins: PackOrigin[];
+export interface PageMatch {
+  /** False when Backstory is paused or switched off for the page's site: nothing is drawn. */
+  enabled: boolean;
+  /** Dwell before a hovered annotation's card opens (the reader's setting). */
+  cardDelayMs: number;
+  /** Offsets index the text sent. */
+  annotations: Annotation[];
+  facts: PackedLookup;
 }
+
+/** Why a page shows no annotation although it is enabled, for the popup to say in words. */
+export type NoArticleReason =
+  /** The detector found nothing the fact base names, so the annotator never ran. */
+  | 'nothing-known'
+  | 'not-an-article'
+  /** Over the element cap, with no article-like part under it. */
+  | 'too-large'
+  | 'in-frame'
+  | 'in-shadow-root';
 
 /** One place an annotation is drawn: the popup reveals it by `id` (its highlight group). */
 export interface Mention {
@@ -56,6 +67,8 @@ export interface PageSummary {
   enabled: boolean;
   /** False when the page is not an article (or nothing of the fact base could be on it). */
   isArticle: boolean;
+  /** When enabled and not an article: why. */
+  noArticle?: NoArticleReason;
   article?: {
     title: string;
     byline?: string;
@@ -84,10 +97,23 @@ export interface MessageMap {
     request: { about: NoteTarget; quote?: string };
     response: undefined;
   };
-  /** Content script → background: the settings and fact packs to annotate with. */
-  'content:background:state': { request: undefined; response: AnnotationState };
-  /** Background → content script: the settings or the reader's facts changed. */
-  'background:content:state': { request: AnnotationState; response: undefined };
+  /**
+   * Detector → background: the compact matcher for the fact base in force, or null when Backstory
+   * is paused or switched off for the sender's site (the detector then does nothing).
+   */
+  'detector:background:matcher': { request: undefined; response: StoredMatcher | null };
+  /**
+   * Detector → background: the page names the fact base, inject the annotator into the sender's
+   * frame (once per document). True once it is there.
+   */
+  'detector:background:inject': { request: undefined; response: boolean };
+  /** Annotator → background: match the article's text (its blocks and headline) against the fact base. */
+  'annotator:background:match': {
+    request: { text: string };
+    response: PageMatch;
+  };
+  /** Background → content scripts: the settings or the fact base changed; check or match again. */
+  'background:content:changed': { request: undefined; response: undefined };
   /** Popup → content script: summarise the page. */
   'popup:content:summary': { request: undefined; response: PageSummary };
   /** Popup → content script: scroll to one annotation (a mention's id), show it as current, open its card. */
@@ -137,8 +163,16 @@ export function sendToTab<T extends MessageType>(
   return browser.tabs.sendMessage(tabId, { type, data } satisfies Message<T>);
 }
 
-/** Answers the given message types until `signal` aborts; other messages are left to other listeners. */
-export function onMessages(handlers: MessageHandlers, signal?: AbortSignal): void {
+/**
+ * Answers the given message types until `signal` aborts, and only while `answering()` says so (two
+ * scripts of a frame that answer the same message take turns); other messages are left to other
+ * listeners.
+ */
+export function onMessages(
+  handlers: MessageHandlers,
+  signal?: AbortSignal,
+  answering: () => boolean = () => true,
+): void {
   const listener = (
     message: unknown,
     sender: Browser.runtime.MessageSender,
@@ -146,7 +180,7 @@ export function onMessages(handlers: MessageHandlers, signal?: AbortSignal): voi
   ): true | undefined => {
     const { type, data } = (message ?? {}) as Partial<Message>;
     const handler = type && (handlers[type] as MessageHandlers[MessageType] | undefined);
-    if (!handler) return undefined;
+    if (!handler || !answering()) return undefined;
     // The union of handler signatures cannot be called with a union argument; the envelope's
     // type field guarantees data matches.
     const answer = (handler as (d: unknown, s: typeof sender) => unknown)(data, sender);

@@ -2,7 +2,7 @@
 import type { Article } from '@/lib/extract/article';
 import type { Claim, Source } from '@/lib/facts/schema';
 import type { Annotation } from '@/lib/match/types';
-import type { Mention, PageSummary, SummaryClaim } from '@/lib/messages';
+import type { Mention, NoArticleReason, PageSummary, SummaryClaim } from '@/lib/messages';
 import { type FactLookup, verdictLabelOf } from '@/lib/ui/card-data';
 
 export interface SummaryInput {
@@ -10,6 +10,8 @@ export interface SummaryInput {
   enabled: boolean;
   /** Null when the page is not an article. */
   article: Omit<Article, 'root' | 'blocks' | 'headline'> | null;
+  /** Why there is no article, when the page was read and gave none. */
+  noArticle?: NoArticleReason;
   /** The page's annotations with their ids (highlight groups), in text order. */
   groups: readonly { id: number; annotation: Annotation }[];
   facts: FactLookup;
@@ -61,6 +63,7 @@ export function buildSummary(input: SummaryInput): PageSummary {
     url: input.url,
     enabled: input.enabled,
     isArticle: article !== null,
+    ...(article === null && input.enabled && input.noArticle ? { noArticle: input.noArticle } : {}),
     article: article
       ? {
           title: article.title,

@@ -223,12 +223,20 @@ export function statusMessage(props: PopupViewProps): string | undefined {
   return undefined;
 }
 
-/**
- * Why nothing is marked on a page that gave no article, in a reader's words. The place for the
- * annotator's reasons ("too large", "the article is in a frame") once the summary carries them.
- */
-function notAnArticle(_summary: PageSummary): string {
-  return 'This page doesn’t look like an article, so nothing is marked.';
+/** Why nothing is marked on a page that gave no article, in a reader's words. */
+function notAnArticle(summary: PageSummary): string {
+  switch (summary.noArticle) {
+    case 'nothing-known':
+      return 'Nothing from your fact base is on this page, so nothing is marked.';
+    case 'too-large':
+      return 'This page is too large for Backstory to read, so nothing is marked.';
+    case 'in-frame':
+      return 'The article is in a frame Backstory doesn’t read, so nothing is marked.';
+    case 'in-shadow-root':
+      return 'The article is in a part of the page Backstory can’t read (a shadow root), so nothing is marked.';
+    default:
+      return 'This page doesn’t look like an article, so nothing is marked.';
+  }
 }
 
 function Body(props: PopupViewProps) {

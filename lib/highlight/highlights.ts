@@ -7,25 +7,9 @@
 import { asMatched, type TextMap } from '@/lib/extract/text';
 import type { Annotation } from '@/lib/match/types';
 import { forEachInSlices } from '@/lib/yield';
+import { ACTIVE_HIGHLIGHT, HIGHLIGHT_NAMES, type HighlightKind } from './names';
 
-/** How an annotation is drawn. */
-export type HighlightKind = 'entity' | 'claim' | 'conflict';
-
-/** The `CSS.highlights` name of each kind; each annotated range is in exactly one of them. */
-export const HIGHLIGHT_NAMES: Readonly<Record<HighlightKind, string>> = {
-  entity: 'backstory-entity',
-  claim: 'backstory-claim',
-  conflict: 'backstory-conflict',
-};
-
-/** UI state, not an annotation: the annotation whose card is open. */
-export const ACTIVE_HIGHLIGHT = 'backstory-active';
-
-/** Every highlight name Backstory registers (DESIGN.md reserves `backstory-*`). */
-export const OUR_HIGHLIGHTS: readonly string[] = [
-  ...Object.values(HIGHLIGHT_NAMES),
-  ACTIVE_HIGHLIGHT,
-];
+export { ACTIVE_HIGHLIGHT, HIGHLIGHT_NAMES, type HighlightKind, OUR_HIGHLIGHTS } from './names';
 
 /** A conflict iff the figure differs from its sources; other claims and figures are claims. */
 export function kindOf(annotation: Annotation): HighlightKind {

@@ -46,12 +46,12 @@ new MutationObserver((records) => {
 document.addEventListener('click', (event) => event.preventDefault(), true);
 
 window.attack = (extensionId) => {
-  const started = extensionId + ':content:wxt:content-script-started';
-  const detail = { contentScriptName: 'content', messageId: 'forged' };
+  const started = extensionId + ':annotator:wxt:content-script-started';
+  const detail = { contentScriptName: 'annotator', messageId: 'forged' };
   document.dispatchEvent(new CustomEvent(started, { detail }));
   window.dispatchEvent(new CustomEvent(started, { detail }));
   postMessage({ type: started, ...detail }, '*');
-  window.dispatchEvent(new Event(extensionId + ':content:wxt:locationchange'));
+  window.dispatchEvent(new Event(extensionId + ':annotator:wxt:locationchange'));
   const points = [];
   for (const [, highlight] of CSS.highlights)
     for (const range of highlight) {

@@ -329,7 +329,7 @@ describe('the page stays the page', () => {
     // without Backstory, a host and highlights as we make them, without and then with the stylesheet.
     const page = await open('/leftover.html', newsPage(seedArticle(1)), plain);
     const cardCss = readFileSync(join(ROOT, 'lib/ui/card.css'), 'utf8');
-    const contentCss = readFileSync(join(EXTENSION_DIR, 'content-scripts/content.css'), 'utf8');
+    const contentCss = readFileSync(join(EXTENSION_DIR, 'content-scripts/annotator.css'), 'utf8');
     const look = () =>
       page.evaluate(() => {
         const host = document.querySelector('backstory-tooltip') as HTMLElement;

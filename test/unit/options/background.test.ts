@@ -2,7 +2,6 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import background from '@/entrypoints/background';
 import { DEFAULT_SETTINGS, EMPTY_READER_PACK } from '@/lib/defaults';
-import type { FactPack } from '@/lib/facts/schema';
 import { saveImported, saveYours } from '@/lib/facts/stored';
 import { settingsItem } from '@/lib/storage';
 
@@ -99,79 +98,6 @@ describe('the background', () => {
     expect(removeAll).toHaveBeenCalledTimes(2);
   });
 
-  it('answers content scripts with the settings and the packs in force', async () => {
-    const { bundledPack } = await import('@/lib/facts/bundled');
-    const listeners: Listener[] = [];
-    vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener').mockImplementation((l) => {
-      listeners.push(l as Listener);
-    });
-    background.main();
-    const ask = () =>
-      // Chrome answers through sendResponse (a returned promise is not enough there).
-      new Promise((sendResponse) => {
-        for (const listener of listeners)
-          (listener as (m: object, s: object, r: (v: unknown) => void) => unknown)(
-            { type: 'content:background:state', data: undefined },
-            {},
-            sendResponse,
-          );
-      });
-    expect(await ask()).toEqual({
-      settings: DEFAULT_SETTINGS,
-      packs: [bundledPack, EMPTY_READER_PACK],
-      origins: [{ kind: 'bundled', name: bundledPack.name }, { kind: 'yours' }],
-    });
-    const imported: FactPack = { ...EMPTY_READER_PACK, name: 'Hearing notes', author: 'Jane' };
-    await saveImported([{ id: 'p1', importedAt: '2026-05-03T12:00:00.000Z', pack: imported }]);
-    await settingsItem.setValue({ ...DEFAULT_SETTINGS, useBundledPack: false });
-    // Storage changes reach the background through its watchers; the next answer reads them.
-    await vi.waitFor(async () =>
-      expect(await ask()).toEqual({
-        settings: { ...DEFAULT_SETTINGS, useBundledPack: false },
-        packs: [imported, EMPTY_READER_PACK],
-        origins: [
-          {
-            kind: 'imported',
-            packId: 'p1',
-            name: 'Hearing notes',
-            author: 'Jane',
-            importedAt: '2026-05-03T12:00:00.000Z',
-          },
-          { kind: 'yours' },
-        ],
-      }),
-    );
-  });
-
-  it('leaves damaged stored facts out of what pages get, and keeps the rest', async () => {
-    const listeners: Listener[] = [];
-    vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener').mockImplementation((l) => {
-      listeners.push(l as Listener);
-    });
-    const good = {
-      id: 'reader.k',
-      name: 'Kimsuky',
-      kind: 'organisation',
-      aliases: [],
-      summary: '',
-      sourceIds: [],
-    };
-    await fakeBrowser.storage.local.set({
-      readerPack: { ...EMPTY_READER_PACK, entities: [good, { id: 'bad' }] },
-      readerPack$: { v: 2 },
-    });
-    background.main();
-    const state = await new Promise<{ packs: FactPack[] }>((sendResponse) => {
-      for (const listener of listeners)
-        (listener as (m: object, s: object, r: (v: unknown) => void) => unknown)(
-          { type: 'content:background:state', data: undefined },
-          {},
-          sendResponse as (v: unknown) => void,
-        );
-    });
-    expect(state.packs.at(-1)?.entities).toEqual([good]);
-  });
-
   it('tells every tab when an imported pack or the reader’s own facts change', async () => {
     vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 1 }] as never);
     const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
@@ -182,20 +108,16 @@ describe('the background', () => {
     await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(2));
   });
 
-  it('tells every tab at once when the settings or the reader facts change', async () => {
+  it('tells every tab at once when the settings change', async () => {
     vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 1 }, { id: 2 }] as never);
     const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
     background.main();
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, paused: true });
     await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(2));
-    expect(
-      send.mock.calls.map(([tabId, message]) => [tabId, (message as { type: string }).type]),
-    ).toEqual([
-      [1, 'background:content:state'],
-      [2, 'background:content:state'],
+    expect(send.mock.calls).toEqual([
+      [1, { type: 'background:content:changed', data: undefined }],
+      [2, { type: 'background:content:changed', data: undefined }],
     ]);
-    const [, message] = send.mock.calls[0] as [number, { data: { settings: { paused: boolean } } }];
-    expect(message.data.settings.paused).toBe(true);
   });
 
   it('passes keyboard commands to the active tab', async () => {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { claimPage, removeLeftovers } from '@/entrypoints/content/instance';
+import { claimPage } from '@/entrypoints/annotator.content/claim';
+import { removeLeftovers } from '@/lib/content/instance';
 
 /** The event WXT's context listens for: any page can dispatch it, under the public extension id. */
 function forgeScriptStarted(): void {

@@ -1,36 +1,39 @@
+/**
+ * The annotator: injected by the background (registration: 'runtime') into a frame whose detector
+ * found the fact base named there, once per document. It reads the article, draws the annotations
+ * the background matched, and runs the card, the keyboard commands and the popup's answers.
+ */
 import './highlights.css';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { DEFAULT_SETTINGS, type Settings } from '@/lib/defaults';
-import { type AnnotationState, onMessages, sendToExtension } from '@/lib/messages';
+import { removeLeftovers } from '@/lib/content/instance';
+import { watchChanges } from '@/lib/content/observe';
+import { endWhenUnloaded } from '@/lib/content/unload';
+import { onMessages, sendToExtension } from '@/lib/messages';
 import { PageAnnotator } from './annotate';
 import { answerMessages } from './answer';
 import { CardController } from './card';
-import { claimPage, removeLeftovers } from './instance';
-import { watchChanges } from './observe';
+import { claimPage } from './claim';
 import { trackPointer } from './pointer';
-import { endWhenUnloaded } from './unload';
 
 export default defineContentScript({
+  registration: 'runtime',
+  // Only for WXT, which grants these hosts (the background injects into pages there).
   matches: ['http://*/*', 'https://*/*'],
-  runAt: 'document_idle',
-  // Pages see window messages; WXT's custom event (neutralised in ./instance) is enough for it.
   noScriptStartedPostMessage: true,
   main(ctx) {
-    // Synchronously, before any page script can run: forged "a newer script started" events die here.
+    // Synchronously: forged "a newer script started" events die here, and an annotator injected
+    // before (an extension that was reloaded) ends.
     claimPage(ctx);
-    // Also at once, on every page: what an instance that ended without cleaning up left (Firefox ends
-    // content scripts silently on disable, reload and update) shows again as soon as our stylesheet
-    // is back, and nothing else would ever take it away on a page this instance does not draw on.
+    // What an annotator that ended without cleaning up left (Firefox ends them silently).
     removeLeftovers();
     // Never throw into the page's console: one quiet debug line at most.
     start(ctx).catch((error: unknown) => console.debug('Backstory:', error));
   },
 });
 
-/** Wires the background's state, page changes, messages, pointer and card to the annotator, until `ctx` ends. */
+/** Wires page changes, messages, pointer and card to the annotator, until `ctx` ends. */
 async function start(ctx: ContentScriptContext): Promise<void> {
   endWhenUnloaded(ctx);
-  let settings: Settings = DEFAULT_SETTINGS;
   let sentCount = 0;
   const reportCount = (count: number) => {
     // Once the extension is unloaded, sending throws synchronously ("Extension context invalidated").
@@ -45,7 +48,7 @@ async function start(ctx: ContentScriptContext): Promise<void> {
   const card = new CardController(ctx, {
     highlights: page.highlights,
     facts: () => page.facts,
-    delayMs: () => settings.cardDelayMs,
+    delayMs: () => page.cardDelayMs,
     save: (about, quote) => {
       if (!ctx.signal.aborted)
         sendToExtension('content:background:save-note', { about, quote }).catch(() => undefined);
@@ -63,18 +66,16 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     onTap: (place) => card.tap(place),
   });
   answerMessages(ctx, page, card);
-
-  // New facts may put a page that matched nothing in reach, so every change re-reads the article.
-  const apply = (state: AnnotationState) => {
-    settings = state.settings;
-    page.configure(state.settings, state.packs, state.origins);
-    if (!page.enabled) {
-      card.close();
-      page.clear();
-    }
-    return page.annotate(true);
-  };
-  onMessages({ 'background:content:state': (state) => void apply(state) }, ctx.signal);
+  // Settings or facts changed: match again (switched off, the answer says so and all is cleared).
+  onMessages(
+    {
+      'background:content:changed': () => {
+        void page.annotate(false);
+        return undefined;
+      },
+    },
+    ctx.signal,
+  );
   // A page can dispatch WXT's location event too: only a real change of address re-reads the article.
   let address = location.href;
   ctx.addEventListener(window, 'wxt:locationchange', () => {
@@ -86,5 +87,5 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     card.close();
     page.clear();
   });
-  await apply(await sendToExtension('content:background:state', undefined));
+  await page.annotate(true);
 }

@@ -4,9 +4,7 @@
  * auto-mount machinery the content script would carry unused (8 KB of the bundle's budget).
  */
 import { render } from 'preact';
-
-/** The card host's tag name (DESIGN.md: the only element Backstory adds). */
-export const CARD_HOST = 'backstory-tooltip';
+import { CARD_HOST } from '@/lib/content/instance';
 
 export interface CardHost {
   /** The element in the page; events from inside the card appear to come from it. */

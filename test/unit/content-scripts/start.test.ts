@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import contentScript from '@/entrypoints/content/index';
+import detector from '@/entrypoints/detector';
 
-describe('the content script, as it starts', () => {
+describe('the detector, as it starts', () => {
   afterEach(() => {
     document.body.innerHTML = '';
     Reflect.deleteProperty(window, 'CSS');
@@ -25,13 +24,8 @@ describe('the content script, as it starts', () => {
     document.body.innerHTML = '<p>Not an article, and the background never answers.</p>';
     vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockReturnValue(new Promise(() => undefined));
 
-    const ctx = new ContentScriptContext('content');
-    try {
-      contentScript.main(ctx);
-      expect(left.isConnected).toBe(false);
-      expect([...registry.keys()]).toEqual([]);
-    } finally {
-      ctx.abort();
-    }
+    detector.main();
+    expect(left.isConnected).toBe(false);
+    expect([...registry.keys()]).toEqual([]);
   });
 });

@@ -1,11 +1,10 @@
 import { browser } from 'wxt/browser';
-import { bundledPack } from '@/lib/facts/bundled';
-import { stackLayers } from '@/lib/facts/layers';
-import { importedPacksItem, readerPackItem, readStoredFacts } from '@/lib/facts/stored';
-import { type AnnotationState, type MessageMap, onMessages, sendToTab } from '@/lib/messages';
+import { matcherFor, matchPage } from '@/lib/background/fact-base';
+import { type MessageMap, onMessages, sendToTab } from '@/lib/messages';
 import { installContextMenu, setBadge } from '@/lib/platform';
 import { prefillFromCard, prefillFromSelection, prefillQuery } from '@/lib/prefill';
-import { readSettings, settingsItem } from '@/lib/storage';
+import { annotatorInjector } from './annotator';
+import { cachedFactBase } from './fact-base';
 
 const ADD_MENU_ID = 'backstory-add';
 
@@ -34,46 +33,12 @@ async function pageDate(tabId: number | undefined): Promise<string | undefined> 
   return sendToTab(tabId, 'background:content:published', undefined).catch(() => undefined);
 }
 
-/** The settings and fact packs content scripts annotate with, read (and validated) from storage. */
-async function readAnnotationState(): Promise<AnnotationState> {
-  const [settings, facts] = await Promise.all([readSettings(), readStoredFacts()]);
-  // Damaged entries are left out; the options page says which and keeps a copy.
-  const layers = stackLayers({
-    ...(settings.useBundledPack ? { bundled: bundledPack } : {}),
-    imported: facts.imported,
-    yours: facts.yours,
-  });
-  return {
-    settings,
-    packs: layers.map((layer) => layer.pack),
-    origins: layers.map((layer) => layer.origin),
-  };
-}
-
-/**
- * The state, read once per change rather than for every page that asks: checking thousands of
- * facts takes a while. `changed` forgets it, so the next request reads storage again.
- */
-function cachedAnnotationState() {
-  let state: Promise<AnnotationState> | undefined;
-  return {
-    current: () => {
-      state ??= readAnnotationState();
-      return state;
-    },
-    changed: () => {
-      state = undefined;
-    },
-  };
-}
-
-/** Tells every tab's content script the new state, so a change takes effect at once everywhere. */
-async function broadcastAnnotationState(current: () => Promise<AnnotationState>): Promise<void> {
-  const [state, tabs] = await Promise.all([current(), browser.tabs.query({})]);
-  for (const tab of tabs) {
+/** Tells every tab's content scripts that the fact base or the settings changed. */
+async function broadcastChange(): Promise<void> {
+  for (const tab of await browser.tabs.query({})) {
     // Tabs without a content script (browser pages, other schemes) have no one to answer.
     if (tab.id !== undefined)
-      sendToTab(tab.id, 'background:content:state', state).catch(() => undefined);
+      sendToTab(tab.id, 'background:content:changed', undefined).catch(() => undefined);
   }
 }
 
@@ -92,16 +57,14 @@ export default defineBackground(() => {
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === ADD_MENU_ID) void openPrefilledOptions(info, tab);
   });
-  const annotationState = cachedAnnotationState();
-  for (const item of [settingsItem, readerPackItem, importedPacksItem]) {
-    item.watch(() => {
-      annotationState.changed();
-      void broadcastAnnotationState(annotationState.current);
-    });
-  }
+  const factBase = cachedFactBase(() => void broadcastChange());
+  const annotator = annotatorInjector();
   browser.commands.onCommand.addListener((command) => void forwardCommand(command));
   onMessages({
-    'content:background:state': () => annotationState.current(),
+    'detector:background:matcher': async (_, sender) => matcherFor(await factBase(), sender.url),
+    'detector:background:inject': (_, sender) => annotator.inject(sender),
+    'annotator:background:match': async ({ text }, sender) =>
+      matchPage(await factBase(), sender.url, text),
     'content:background:save-note': async (request, sender) => {
       await openNoteForm(request, sender.tab);
     },
