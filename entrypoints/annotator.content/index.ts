@@ -57,7 +57,8 @@ async function start(ctx: ContentScriptContext): Promise<void> {
   watchChanges(ctx, {
     isRelevant: (record) => !page.root?.isConnected || page.root.contains(record.target),
     onRecords: (records) => page.highlights.dropStale(records),
-    onChange: () => void page.annotate(false),
+    // Read again: what the page added (a live blog's new paragraph) is in no block read before.
+    onChange: () => void page.annotate(true),
   });
   trackPointer(ctx, {
     highlights: page.highlights,

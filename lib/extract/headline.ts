@@ -25,7 +25,16 @@ export function findHeadline(doc: Document, title: string, article: Element): El
     const found = headings.find((heading) => article.contains(heading)) ?? headings[0];
     if (found) return found;
   }
-  return undefined;
+  return onlyHeadingOfArticle(article);
+}
+
+/**
+ * The one `<h1>` of the `<article>` element around the article's blocks: the headline when the
+ * title says something else (a single-page app that changed the story but not the document's title).
+ */
+function onlyHeadingOfArticle(article: Element): Element | undefined {
+  const [heading, ...more] = article.closest('article')?.getElementsByTagName('h1') ?? [];
+  return heading && more.length === 0 && !insideUntouchable(heading) ? heading : undefined;
 }
 
 /** True if the heading's words and the title's mostly coincide (each way at least half, one way over 3/4). */

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ANNOTATOR_BUDGET_BYTES,
+  ANNOTATOR_FILE,
+  annotatorSize,
   type BuiltManifest,
   buildCodeProblems,
-  CONTENT_SCRIPT_BUDGET_BYTES,
   codeProblems,
-  contentScriptSize,
+  DETECTOR_BUDGET_BYTES,
   describeBuild,
+  detectorSize,
   manifestProblems,
   readBuild,
 } from '../package/check-bundle';
@@ -15,35 +18,45 @@ import { EXTENSION_DIR } from './harness';
 describe('the built Chromium extension', () => {
   const build = readBuild(EXTENSION_DIR);
 
-  it('asks for exactly storage and contextMenus, and host access only through the content script', () => {
+  it('asks for exactly storage, contextMenus and scripting, and host access to web pages only', () => {
     console.log(describeBuild(build));
     expect(manifestProblems(build.manifest)).toEqual([]);
-    expect(build.manifest.permissions).toEqual(['storage', 'contextMenus']);
-    expect(build.manifest.content_scripts?.map((script) => script.matches)).toEqual([
-      ['http://*/*', 'https://*/*'],
+    expect(build.manifest.permissions).toEqual(['storage', 'contextMenus', 'scripting']);
+    expect(build.manifest.host_permissions).toEqual(['http://*/*', 'https://*/*']);
+    // One content script in the manifest, the detector; the annotator is injected on demand.
+    expect(build.manifest.content_scripts).toEqual([
+      { matches: ['http://*/*', 'https://*/*'], js: ['detector.js'], run_at: 'document_idle' },
     ]);
+    expect(build.files).toContain(ANNOTATOR_FILE);
+    expect(build.manifest.web_accessible_resources).toBeUndefined();
   });
 
   it('ships no remote code and never evaluates strings', () => {
     expect(buildCodeProblems(build)).toEqual([]);
   });
 
-  it('keeps the content script within its 120 KB budget', () => {
-    expect(contentScriptSize(build).bytes).toBeLessThanOrEqual(CONTENT_SCRIPT_BUDGET_BYTES);
+  it('keeps the detector within its 8 KB budget and the annotator within its 120 KB', () => {
+    expect(detectorSize(build).bytes).toBeLessThan(DETECTOR_BUDGET_BYTES);
+    expect(annotatorSize(build).bytes).toBeLessThan(ANNOTATOR_BUDGET_BYTES);
+  });
+
+  it('keeps Readability, fuse.js, Preact and the fact pack out of the detector', () => {
+    const detector = build.read('detector.js').toString('utf8');
+    // Marks of each: Readability's class, fuse.js's option, Preact's vnode field, a bundled name.
+    for (const mark of ['_grabArticle', 'ignoreLocation', '__k', 'Lazarus'])
+      expect(detector, mark).not.toContain(mark);
   });
 });
 
 // The rules above pass on a good build; these show that each one fails a bad one.
 describe('the bundle rules', () => {
   const good: BuiltManifest = {
-    permissions: ['storage', 'contextMenus'],
-    content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['content.js'] }],
-    web_accessible_resources: [
-      { resources: ['content-scripts/content.css'], matches: ['http://*/*', 'https://*/*'] },
-    ],
+    permissions: ['storage', 'contextMenus', 'scripting'],
+    host_permissions: ['http://*/*', 'https://*/*'],
+    content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['detector.js'] }],
   };
 
-  it('accepts the minimal manifest, including the shadow-root stylesheet WXT exposes', () => {
+  it('accepts the minimal manifest', () => {
     expect(manifestProblems(good)).toEqual([]);
   });
 
@@ -59,14 +72,13 @@ describe('the bundle rules', () => {
       web_accessible_resources: [{ resources: ['popup.html', 'x.css'], matches: ['<all_urls>'] }],
     };
     expect(manifestProblems(greedy)).toEqual([
-      'permissions are [contextMenus,scripting,storage,tabs], expected exactly [contextMenus,storage]',
+      'permissions are [contextMenus,scripting,storage,tabs], expected exactly [contextMenus,scripting,storage]',
       'optional_permissions [webRequest] must be absent',
-      'host_permissions [<all_urls>] must be absent',
+      'host_permissions [<all_urls>] go beyond [http://*/*,https://*/*]',
       'content_security_policy must be absent (the default CSP stays)',
       'externally_connectable must be absent (no page or extension may message us)',
       'content script matches [<all_urls>] go beyond [http://*/*,https://*/*]',
-      'web_accessible_resources expose [popup.html] to pages',
-      'web_accessible_resources matches [<all_urls>] go beyond the pages',
+      'web_accessible_resources expose [popup.html,x.css] to pages',
     ]);
   });
 

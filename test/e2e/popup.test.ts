@@ -201,7 +201,7 @@ describe('the popup', () => {
     await popup.close();
   });
 
-  it('says so on a page that is not an article, and on a page it cannot run on', async () => {
+  it('says so on a page that names nothing of the fact base, and on a page it cannot run on', async () => {
     const plainUrl = server.route(
       '/plain.html',
       '<!doctype html><title>Shop</title><p>Cheap socks.</p>',
@@ -210,8 +210,9 @@ describe('the popup', () => {
     await plain.goto(plainUrl);
     await plain.waitForFunction(() => document.readyState === 'complete');
     const popup = await openPopup(plain);
+    // The detector found nothing of the fact base, so no annotator ever ran there: it says so.
     expect(await popup.locator('[role="status"]').textContent()).toBe(
-      'This page doesn’t look like an article, so nothing is marked.',
+      'Nothing from your fact base is on this page, so nothing is marked.',
     );
     await popup.close();
     await plain.goto('chrome://version');

@@ -20,12 +20,22 @@ export interface BuiltManifest {
   web_accessible_resources?: Array<{ resources?: string[]; matches?: string[] }>;
 }
 
-/** storage: reader facts and settings; contextMenus: "Add to Backstory…" on a selection. */
-export const NEEDED_PERMISSIONS = ['contextMenus', 'storage'];
-/** The only host access: the content script runs on web pages, nowhere else. */
+/**
+ * storage: reader facts and settings; contextMenus: "Add to Backstory…" on a selection; scripting:
+ * injecting the annotator where the detector found the fact base named.
+ */
+export const NEEDED_PERMISSIONS = ['contextMenus', 'scripting', 'storage'];
+/**
+ * The only host access: web pages, nowhere else — the detector's matches, and the same as host
+ * permissions for injecting the annotator there.
+ */
 export const CONTENT_SCRIPT_MATCHES = ['http://*/*', 'https://*/*'];
-/** DESIGN.md budget for the content script, minified, with Readability, fuse.js and Preact. */
-export const CONTENT_SCRIPT_BUDGET_BYTES = 120_000;
+/** The annotator, injected by the background (not in the manifest). */
+export const ANNOTATOR_FILE = 'content-scripts/annotator.js';
+/** DESIGN.md budget for the detector (every page), minified. */
+export const DETECTOR_BUDGET_BYTES = 8_000;
+/** DESIGN.md budget for the annotator, minified, with Readability, fuse.js and Preact. */
+export const ANNOTATOR_BUDGET_BYTES = 120_000;
 
 function isSubset(items: readonly string[], allowed: readonly string[]): boolean {
   return items.every((item) => allowed.includes(item));
@@ -38,12 +48,12 @@ export function manifestProblems(manifest: BuiltManifest): string[] {
   if (permissions.join() !== NEEDED_PERMISSIONS.join()) {
     problems.push(`permissions are [${permissions}], expected exactly [${NEEDED_PERMISSIONS}]`);
   }
-  for (const key of [
-    'optional_permissions',
-    'host_permissions',
-    'optional_host_permissions',
-  ] as const) {
+  for (const key of ['optional_permissions', 'optional_host_permissions'] as const) {
     if (manifest[key]?.length) problems.push(`${key} [${manifest[key]}] must be absent`);
+  }
+  const hosts = manifest.host_permissions ?? [];
+  if (!isSubset(hosts, CONTENT_SCRIPT_MATCHES)) {
+    problems.push(`host_permissions [${hosts}] go beyond [${CONTENT_SCRIPT_MATCHES}]`);
   }
   if (manifest.content_security_policy !== undefined) {
     problems.push('content_security_policy must be absent (the default CSP stays)');
@@ -57,15 +67,9 @@ export function manifestProblems(manifest: BuiltManifest): string[] {
       problems.push(`content script matches [${matches}] go beyond [${CONTENT_SCRIPT_MATCHES}]`);
     }
   }
-  // WXT lists a shadow-root UI's stylesheet here so the content script can load it; nothing else
-  // (no script, no page) should be reachable from web pages.
-  for (const entry of manifest.web_accessible_resources ?? []) {
-    const exposed = (entry.resources ?? []).filter((file) => !file.endsWith('.css'));
-    if (exposed.length) problems.push(`web_accessible_resources expose [${exposed}] to pages`);
-    if (!isSubset(entry.matches ?? [], CONTENT_SCRIPT_MATCHES)) {
-      problems.push(`web_accessible_resources matches [${entry.matches}] go beyond the pages`);
-    }
-  }
+  // The annotator's stylesheet is inserted by the background: nothing is reachable from web pages.
+  const exposed = (manifest.web_accessible_resources ?? []).flatMap((entry) => entry.resources ?? []);
+  if (exposed.length) problems.push(`web_accessible_resources expose [${exposed}] to pages`);
   return problems;
 }
 
@@ -134,16 +138,27 @@ export function buildCodeProblems(build: Build): string[] {
   return build.files.flatMap((file) => codeProblems(file, build.read(file).toString('utf8')));
 }
 
-/** The size of what the manifest injects into every page. */
-export interface ContentScriptSize {
+/** The size of some of a build's scripts. */
+export interface ScriptSize {
   files: string[];
   bytes: number;
   gzipBytes: number;
 }
 
-/** Adds up the JavaScript the manifest's content scripts inject (CSS is not part of the budget). */
-export function contentScriptSize(build: Build): ContentScriptSize {
-  const files = (build.manifest.content_scripts ?? []).flatMap((script) => script.js ?? []);
+/** The JavaScript the manifest's content scripts inject into every page: the detector. */
+export function detectorSize(build: Build): ScriptSize {
+  return sizeOf(
+    build,
+    (build.manifest.content_scripts ?? []).flatMap((script) => script.js ?? []),
+  );
+}
+
+/** The annotator the background injects where the detector says yes (CSS is not part of the budget). */
+export function annotatorSize(build: Build): ScriptSize {
+  return sizeOf(build, [ANNOTATOR_FILE]);
+}
+
+function sizeOf(build: Build, files: string[]): ScriptSize {
   const contents = files.map((file) => build.read(file));
   return {
     files,
@@ -154,15 +169,17 @@ export function contentScriptSize(build: Build): ContentScriptSize {
 
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
 
-/** A short human report of a build: permissions, host access, content-script size against budget. */
+const sizeLine = (what: string, size: ScriptSize, budget: number) =>
+  `  ${what}: ${size.files.join(' + ')} = ${kb(size.bytes)} minified (${kb(size.gzipBytes)} gzip), ${Math.round((size.bytes / budget) * 100)} % of the ${kb(budget)} budget`;
+
+/** A short human report of a build: permissions, host access, script sizes against budget. */
 export function describeBuild(build: Build): string {
-  const size = contentScriptSize(build);
   const matches = (build.manifest.content_scripts ?? []).flatMap((script) => script.matches ?? []);
-  const share = Math.round((size.bytes / CONTENT_SCRIPT_BUDGET_BYTES) * 100);
   return [
     `bundle check: ${build.dir}`,
-    `  permissions: [${build.manifest.permissions ?? []}]; host access only via content-script matches [${[...new Set(matches)]}]`,
-    `  content script: ${size.files.join(' + ')} = ${kb(size.bytes)} minified (${kb(size.gzipBytes)} gzip), ${share} % of the ${kb(CONTENT_SCRIPT_BUDGET_BYTES)} budget`,
+    `  permissions: [${build.manifest.permissions ?? []}]; content-script matches [${[...new Set(matches)]}]; host permissions [${build.manifest.host_permissions ?? []}]`,
+    sizeLine('detector (every page)', detectorSize(build), DETECTOR_BUDGET_BYTES),
+    sizeLine('annotator (on demand)', annotatorSize(build), ANNOTATOR_BUDGET_BYTES),
     `  scanned ${build.files.filter((file) => rulesFor(file).length).length} scripts, pages and stylesheets for remote code and string evaluation`,
   ].join('\n');
 }

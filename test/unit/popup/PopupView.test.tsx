@@ -237,6 +237,25 @@ describe('PopupView', () => {
         },
         'This page doesn’t look like an article, so nothing is marked.',
       ],
+      ...(
+        [
+          ['nothing-known', 'Nothing from your fact base is on this page, so nothing is marked.'],
+          ['too-large', 'This page is too large for Backstory to read, so nothing is marked.'],
+          ['in-frame', 'The article is in a frame Backstory doesn’t read, so nothing is marked.'],
+          [
+            'in-shadow-root',
+            'The article is in a part of the page Backstory can’t read (a shadow root), so nothing is marked.',
+          ],
+        ] as const
+      ).map(([noArticle, words]): [Partial<PopupViewProps>, string] => [
+        {
+          state: {
+            status: 'ready',
+            summary: { ...SUMMARY, isArticle: false, article: undefined, noArticle },
+          },
+        },
+        words,
+      ]),
       [
         {
           state: {
