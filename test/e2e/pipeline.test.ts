@@ -84,7 +84,7 @@ describe('the detector and the annotator on demand', () => {
 
   beforeAll(async () => {
     server = await startServer();
-    browser = await launchWithExtension(server);
+    browser = await launchWithExtension();
     const found = browser.context.serviceWorkers()[0];
     if (!found) throw new Error('no service worker');
     worker = found;
