@@ -68,7 +68,9 @@ export function manifestProblems(manifest: BuiltManifest): string[] {
     }
   }
   // The annotator's stylesheet is inserted by the background: nothing is reachable from web pages.
-  const exposed = (manifest.web_accessible_resources ?? []).flatMap((entry) => entry.resources ?? []);
+  const exposed = (manifest.web_accessible_resources ?? []).flatMap(
+    (entry) => entry.resources ?? [],
+  );
   if (exposed.length) problems.push(`web_accessible_resources expose [${exposed}] to pages`);
   return problems;
 }

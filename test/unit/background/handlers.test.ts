@@ -55,7 +55,9 @@ describe('the background, answering pages', () => {
     // No name of the fact base in clear: last words and hashes only.
     expect(JSON.stringify(matcher)).not.toContain('Mayorkas');
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, disabledSites: ['news.example'] });
-    await vi.waitFor(async () => expect(await ask('detector:background:matcher', undefined)).toBe(null));
+    await vi.waitFor(async () =>
+      expect(await ask('detector:background:matcher', undefined)).toBe(null),
+    );
     const elsewhere = { ...PAGE, url: 'https://other.example/' };
     expect(await ask('detector:background:matcher', undefined, elsewhere)).not.toBe(null);
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, paused: true });
@@ -70,9 +72,7 @@ describe('the background, answering pages', () => {
     expect(await ask('detector:background:inject', undefined)).toBe(true);
     expect(await ask('detector:background:inject', undefined)).toBe(true);
     const target = { tabId: 4, frameIds: [0] };
-    expect(execute.mock.calls).toEqual([
-      [{ target, files: ['/content-scripts/annotator.js'] }],
-    ]);
+    expect(execute.mock.calls).toEqual([[{ target, files: ['/content-scripts/annotator.js'] }]]);
     expect(css.mock.calls).toEqual([[{ target, files: ['/content-scripts/annotator.css'] }]]);
     // A new document in the tab gets its own.
     await ask('detector:background:inject', undefined, { ...PAGE, documentId: 'doc-2' });
