@@ -4,7 +4,8 @@
  * 1. Content-script bundle sizes.
  * 2. JavaScript on the page's main thread with the built extension, minus without it, as a share of
  *    what a Readability-only content script costs on the same page in the same run: on the 130
- *    corpus pages (off-topic) and on on-topic articles in real news markup.
+ *    corpus pages (off-topic) and on on-topic articles in real news markup; and on the corpus, the
+ *    same with 5,000 reader facts stored, against the same without them.
  * 3. The longest main-thread task the extension causes on 10,000 / 60,000 / 100,000-word articles.
  * 4. Stage by stage, in the page (stages.ts). 5. The detector's check in Node.
  *
@@ -13,6 +14,7 @@
  */
 import { execSync } from 'node:child_process';
 import { CHROMIUM, EXTENSION_DIR, ROOT, startServer } from '../e2e/harness';
+import { withReaderFacts } from '../fixtures/reader-pack';
 import { buildReadabilityOnly } from './baseline';
 import { detectorInNode } from './detector-node';
 import { type BenchPage, corpusPages, longArticle, onTopicPages } from './pages';
@@ -26,6 +28,9 @@ const BUDGET_ANNOTATOR_BYTES = 120_000;
 const BUDGET_OFF_TOPIC = 0.1;
 const BUDGET_ON_TOPIC = 1.3;
 const BUDGET_TASK_MS = 50;
+/** Page start-up with 5,000 reader facts: within 10 % of the same without them. */
+const BUDGET_READER_FACTS = 1.1;
+const READER_FACTS = 5_000;
 const LONG_ARTICLES = [10_000, 60_000, 100_000];
 const ON_TOPIC_LOADS = 2;
 
@@ -62,6 +67,53 @@ function printBundles(): Promise<void> {
         kb(b.bytes).padStart(9),
         `gzip ${kb(b.gzip)}  (the detector's pure part)`,
       ),
+    ),
+  );
+}
+
+/** Stores `n` reader facts (the synthetic ones, without the bundled pack) in the browser's extension. */
+async function storeReaderFacts(browser: BenchBrowser, n: number): Promise<void> {
+  const all = withReaderFacts(n);
+  const pack = {
+    format: 1,
+    name: 'My facts',
+    sources: all.sources.filter((source) => source.id === 'reader-source'),
+    entities: all.entities.filter((entity) => entity.id.startsWith('reader-')),
+    claims: all.claims.filter((claim) => claim.id.startsWith('reader-claim-')),
+  };
+  const [worker] = browser.context.serviceWorkers();
+  if (!worker) throw new Error(`${browser.label}: no service worker to store reader facts with`);
+  await worker.evaluate(
+    (readerPack) =>
+      (
+        globalThis as unknown as {
+          chrome: { storage: { local: { set(items: object): Promise<void> } } };
+        }
+      ).chrome.storage.local.set({ readerPack, readerPack$: { v: 3 } }),
+    pack,
+  );
+}
+
+/** Prints page start-up with reader facts against the same extension without them. */
+function printReaderFacts(costs: LoadCost[][]): void {
+  const [none, ours, , withFacts] = costs as [LoadCost[], LoadCost[], LoadCost[], LoadCost[]];
+  const extra = (list: LoadCost[]) => list.map((c, i) => c.jsMs - (none[i] as LoadCost).jsMs);
+  const plain = median(extra(ours));
+  const heavy = median(extra(withFacts));
+  const ratio = heavy / Math.max(plain, 0.1);
+  console.log(
+    row(
+      `+${READER_FACTS.toLocaleString('en')} reader facts, JS ms (with − without)`,
+      num(heavy),
+      num(quantile(extra(withFacts), 0.9)),
+    ),
+  );
+  console.log(
+    row(
+      `  ratio to no reader facts (median ${plain.toFixed(1)} ms)`,
+      num(ratio, 3),
+      '        ',
+      `budget ≤ ${BUDGET_READER_FACTS}  ${verdict(ratio <= BUDGET_READER_FACTS)}`,
     ),
   );
 }
@@ -169,31 +221,32 @@ async function main(): Promise<void> {
     await launch('no extension', server),
     await launch('Backstory', server, extensionDir),
     await launch('Readability only', server, readabilityOnly),
+    await launch(`Backstory + ${READER_FACTS} reader facts`, server, extensionDir),
   ];
+  await storeReaderFacts(browsers[3] as BenchBrowser, READER_FACTS);
   try {
     const version = execSync(`${CHROMIUM} --version`, { stdio: ['ignore', 'pipe', 'ignore'] })
       .toString()
       .trim();
     console.log(
-      `\n2. What a reader pays: JavaScript on the page's main thread (${version}), one load per page in each browser, all three at once`,
+      `\n2. What a reader pays: JavaScript on the page's main thread (${version}), one load per page in each browser, all at once`,
     );
-    printCost(
-      'Off-topic: the corpus',
-      BUDGET_OFF_TOPIC,
-      corpus,
-      await loadAll(server, browsers, corpus),
-    );
+    const corpusCosts = await loadAll(server, browsers, corpus);
+    printCost('Off-topic: the corpus', BUDGET_OFF_TOPIC, corpus, corpusCosts);
+    printReaderFacts(corpusCosts);
     console.log(`  (took ${elapsed(started)})`);
     const onTopic = onTopicPages();
     // On-topic pages are few: three loads of each, every load a sample.
     const section = Date.now();
     const runs: LoadCost[][][] = [];
-    for (let r = 0; r < ON_TOPIC_LOADS; r++) runs.push(await loadAll(server, browsers, onTopic));
+    const threeBrowsers = browsers.slice(0, 3);
+    for (let r = 0; r < ON_TOPIC_LOADS; r++)
+      runs.push(await loadAll(server, threeBrowsers, onTopic));
     printCost(
       `On-topic: articles in news markup, ${ON_TOPIC_LOADS} loads each`,
       BUDGET_ON_TOPIC,
       runs.flatMap(() => onTopic),
-      browsers.map((_, b) => runs.flatMap((run) => run[b] as LoadCost[])),
+      threeBrowsers.map((_, b) => runs.flatMap((run) => run[b] as LoadCost[])),
     );
     console.log(`  (took ${elapsed(section)})`);
 
@@ -212,7 +265,7 @@ async function main(): Promise<void> {
     );
     for (const words of LONG_ARTICLES) {
       const page = longArticle(words);
-      const [, ours, readability] = await loadAll(server, browsers, [page], true);
+      const [, ours, readability] = await loadAll(server, browsers.slice(0, 3), [page], true);
       const o = ours?.[0] as LoadCost;
       const r = readability?.[0] as LoadCost;
       console.log(
