@@ -54,11 +54,21 @@ async function start(ctx: ContentScriptContext): Promise<void> {
         sendToExtension('content:background:save-note', { about, quote }).catch(() => undefined);
     },
   });
+  const isRelevant = (record: MutationRecord) =>
+    !page.root?.isConnected || page.root.contains(record.target);
+  // Elements the page added or removed (a live blog's new paragraph) are in no block read before:
+  // the article is read again. Changed text is only collected and matched again.
+  let added = false;
   watchChanges(ctx, {
-    isRelevant: (record) => !page.root?.isConnected || page.root.contains(record.target),
-    onRecords: (records) => page.highlights.dropStale(records),
-    // Read again: what the page added (a live blog's new paragraph) is in no block read before.
-    onChange: () => void page.annotate(true),
+    isRelevant,
+    onRecords: (records) => {
+      page.highlights.dropStale(records);
+      added ||= records.some((record) => record.type === 'childList' && isRelevant(record));
+    },
+    onChange: () => {
+      void page.annotate(added);
+      added = false;
+    },
   });
   trackPointer(ctx, {
     highlights: page.highlights,
