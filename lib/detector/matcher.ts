@@ -1,16 +1,12 @@
 /**
- * The detector's compact matcher: what the background stores (in `storage.local`, under
- * DETECTOR_MATCHER_KEY) each time the fact base changes, and the detector reads on every page instead
- * of the fact pack. It holds the last word of each name, so a page's text can be searched for them
- * by the browser's own string search, and hashes of the whole names: no name, summary or source of
- * the fact base reaches the page.
+ * The detector's compact matcher: what the background builds each time the fact base changes and
+ * sends the detector on every page instead of the fact pack. It holds the last word of each name,
+ * so a page's text can be searched for them by the browser's own string search, and hashes of the
+ * whole names: no name, summary or source of the fact base reaches the page.
  * Ships in: detector bundle (decode) and background (encode).
  */
 
-/** The `storage.local` key the background writes the matcher to. */
-export const DETECTOR_MATCHER_KEY = 'detectorMatcher';
-
-/** The matcher as stored: plain JSON, the hash list as base64 of little-endian 32-bit words. */
+/** The matcher as sent: plain JSON, the hash list as base64 of little-endian 32-bit words. */
 export interface StoredMatcher {
   /** Format version; a detector that meets another one treats the page as a maybe. */
   version: 1;

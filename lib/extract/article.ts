@@ -30,8 +30,9 @@ export interface Article {
    */
   blocks: Block[];
   /**
-   * The live element holding every block Readability kept (their deepest common ancestor).
-   * @deprecated Holds more than the article; annotate `blocks`. Kept until the content script reads them.
+   * The live element holding every block Readability kept (their deepest common ancestor): where
+   * the page's changes matter (a live blog adds paragraphs there). Holds more than the article, so
+   * it is never annotated whole: `blocks` are.
    */
   root: Element;
 }
