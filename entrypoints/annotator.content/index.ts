@@ -6,14 +6,14 @@
 import './highlights.css';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { removeLeftovers } from '@/lib/content/instance';
-import { watchChanges } from '@/lib/content/observe';
-import { endWhenUnloaded } from '@/lib/content/unload';
 import { onMessages, sendToExtension } from '@/lib/messages';
 import { PageAnnotator } from './annotate';
 import { answerMessages } from './answer';
 import { CardController } from './card';
 import { claimPage } from './claim';
+import { watchChanges } from './observe';
 import { trackPointer } from './pointer';
+import { endWhenUnloaded } from './unload';
 
 export default defineContentScript({
   registration: 'runtime',

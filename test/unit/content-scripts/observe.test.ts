@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, type Mock, vi } from 'vitest';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { type ChangeHandlers, watchChanges } from '@/lib/content/observe';
+import { type ChangeHandlers, watchChanges } from '@/entrypoints/annotator.content/observe';
 
 /** The two things watchChanges uses from WXT's context. */
 function fakeContext(controller: AbortController): ContentScriptContext {

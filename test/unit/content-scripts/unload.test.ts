@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { endWhenUnloaded } from '@/lib/content/unload';
+import { endWhenUnloaded } from '@/entrypoints/annotator.content/unload';
 
 const runtime = fakeBrowser.runtime;
 
