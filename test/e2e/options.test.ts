@@ -359,7 +359,7 @@ describe('the options page', () => {
     await page.close();
   });
 
-  it('adds a note to a bundled entity with a link and no source title, and can undo it', async () => {
+  it('adds a note to a bundled entity with a link and no source title, shows it under “Your notes” on his card, and can undo it', async () => {
     const page = await browser.openExtensionPage('options.html');
     await page.getByLabel('Term', { exact: true }).fill('Christopher Wray');
     expect(await page.locator('#note-on').textContent()).toBe(
@@ -395,17 +395,17 @@ describe('the options page', () => {
       .toEqual([
         'Stepped down as FBI Director in January 2025.note on “Christopher Wray” · YoursEditDelete',
       ]);
-    // His card on the open page still gives the bundled summary, as it was.
+    // His card on the open page still gives the bundled summary, as it was, and the note under
+    // "Your notes" with its link named by the site, since it has no source title.
     const card = await cardFor(page, 'christopher-wray');
     await expect.poll(card).toContain('Director of the FBI.');
+    await expect.poll(card).toContain('Your notes');
+    await expect.poll(card).toContain('Stepped down as FBI Director in January 2025.');
+    await expect.poll(card).toContain('fbi.gov');
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(async () => (await stored(page)).readerPack?.notes).toBeUndefined();
     await page.close();
   });
-
-  // The card branch renders a reader's notes under "Your notes"; once it has landed, this checks
-  // the note above appears there, beside the bundled summary.
-  it.todo('shows a note on “Christopher Wray” with no source title under “Your notes” on his card');
 
   it('adds a fact that annotates an already open page at once and shows in its card', async () => {
     const page = await browser.openExtensionPage('options.html');
