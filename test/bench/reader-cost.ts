@@ -157,8 +157,11 @@ export class TracedLoads {
     this.tracer = tracer;
   }
 
-  /** Loads `url` in a new tab and waits until the main thread has been quiet. */
-  async load(url: string): Promise<void> {
+  /**
+   * Loads `url` in a new tab and waits until the main thread has been quiet; with `marked`, until
+   * it is quiet with marks drawn: the background matches a long article while the page is idle.
+   */
+  async load(url: string, marked = false): Promise<void> {
     const n = this.loads.length;
     const tracer = this.tracer as CDPSession;
     const page = await this.browser.context.newPage();
@@ -168,7 +171,13 @@ export class TracedLoads {
       const start = await metrics(cdp);
       await tracer.send('Tracing.recordClockSyncMarker', { syncId: `begin-${n}` });
       await page.goto(url, { waitUntil: 'load' });
-      const end = await waitForQuiet(page, cdp);
+      let end = await waitForQuiet(page, cdp);
+      if (marked) {
+        const waitUntil = Date.now() + MAX_WAIT_MS;
+        while ((await countMarks(page)) === 0 && Date.now() < waitUntil)
+          await page.waitForTimeout(POLL_MS);
+        end = await waitForQuiet(page, cdp);
+      }
       await tracer.send('Tracing.recordClockSyncMarker', { syncId: `end-${n}` });
       this.loads.push({
         begin: `begin-${n}`,
