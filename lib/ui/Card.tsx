@@ -15,7 +15,7 @@ import type {
   RatingWords,
   RelatedClaim,
   SourceRow,
-} from './card-data';
+} from './card-types';
 import { NumberLine, RELATION_GLYPHS } from './NumberLine';
 
 /** The id of the card's verdict, which describes the dialog (a conflict in words). */
