@@ -2,12 +2,11 @@
  * What the popup shows, from plain props: no browser APIs here, so it renders in tests as is.
  */
 
-import { formatDate } from '@/lib/facts/describe';
+import { formatDate, RELATION_GLYPHS } from '@/lib/facts/describe';
 import type { Source } from '@/lib/facts/schema';
 import type { Mention, PageSummary, SummaryClaim } from '@/lib/messages';
 import { isWebUrl } from '@/lib/safe-url';
 import { formatKind } from '@/lib/ui/format';
-import { RELATION_GLYPHS } from '@/lib/ui/NumberLine';
 
 /** Where the summary of the tab stands. */
 export type SummaryState =

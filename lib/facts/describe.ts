@@ -156,6 +156,20 @@ export const RELATION_WORDS: Record<Verdict, string> = {
   'different-unit': 'other unit',
 };
 
+/** A glyph beside each relation, on the line and on the card's rows, so none is told by colour alone. */
+export const RELATION_GLYPHS: Record<Verdict, string> = {
+  agrees: '✓',
+  differs: '≠',
+  'other-period': '↔',
+  'other-scope': '↔',
+  'different-unit': '↔',
+};
+
+/** "Sources put …" at the start of a sentence or a heading. */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** What the card says a figure counts: "in total", or "one incident: the Harmony bridge hack". */
 export function describeScope(figure: Pick<Figure, 'scope'>, incidentName?: string): string {
   if ((figure.scope ?? 'total') === 'total') return 'in total';

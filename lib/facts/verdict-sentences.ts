@@ -7,6 +7,7 @@ import type { EventDate, FigureMention, Verdict } from '@/lib/match/types';
 import { valueIn } from '@/lib/match/verdicts';
 import { numberWord } from '@/lib/match/vocabulary';
 import {
+  capitalise,
   describePeriod,
   describeUnit,
   formatDate,
@@ -147,8 +148,4 @@ export function listWords(items: readonly string[]): string {
 
 function unique(items: readonly string[]): string[] {
   return [...new Set(items)];
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

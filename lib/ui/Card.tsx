@@ -4,6 +4,7 @@
  * behind a disclosure; the reader's notes; where every fact comes from.
  */
 import type { ComponentChildren } from 'preact';
+import { RELATION_GLYPHS } from '@/lib/facts/describe';
 import { CardFrame, type CardFrameProps } from './CardFrame';
 import type {
   CardData,
@@ -16,7 +17,7 @@ import type {
   RelatedClaim,
   SourceRow,
 } from './card-types';
-import { NumberLine, RELATION_GLYPHS } from './NumberLine';
+import { NumberLine } from './NumberLine';
 
 /** The id of the card's verdict, which describes the dialog (a conflict in words). */
 export const VERDICT_ID = 'backstory-card-verdict';

@@ -6,7 +6,7 @@ import type { PackOrigin, SourcedNote } from '@/lib/facts/layers';
 import type { Claim, Entity } from '@/lib/facts/schema';
 import type { FactIndex } from '@/lib/match/index';
 import type { Annotation, Verdict } from '@/lib/match/types';
-import type { NumberLineData } from './NumberLine';
+import type { NumberLineData } from './number-line-layout';
 
 /**
  * What the card and the popup's summary read from the fact base: the one contract between whoever

@@ -21,7 +21,7 @@ import type { Annotation, Comparison, FigureMention, Verdict } from '@/lib/match
 import { valueIn } from '@/lib/match/verdicts';
 import type { FactLookup, FigureCardData, SourceRow } from './card-types';
 import { citationOf, notesAbout, ratingOf, withOrigin } from './citation';
-import type { NumberLineData } from './NumberLine';
+import type { NumberLineData } from './number-line-layout';
 
 /**
  * A claim annotation's verdict as a heading, the same on the card and in the popup: "Conflicts with

@@ -14,7 +14,7 @@ import { buildIndex, findAnnotations } from '@/lib/match';
 import type { Annotation } from '@/lib/match/types';
 import { cardDataFor } from '@/lib/ui/card-data';
 import type { FigureCardData } from '@/lib/ui/card-types';
-import { describeNumberLine } from '@/lib/ui/NumberLine';
+import { describeNumberLine } from '@/lib/ui/number-line-layout';
 import { inCorpusMarkup } from '../../fixtures/corpus-page';
 import {
   FIGURE_ARTICLES,
