@@ -9,7 +9,8 @@
  * work per sentence does not grow with the number of facts.
  */
 import type { Claim, Entity } from '@/lib/facts/schema';
-import { push, subjectStemsOf } from './claims';
+import { push } from '@/lib/map-of-lists';
+import { subjectStemsOf } from './claims';
 import { clauseAround } from './clauses';
 import { findDates, type PlacedDate, sameTime } from './dates';
 import {
