@@ -5,7 +5,7 @@
 import type * as v from 'valibot';
 
 /** A value as a message may show it; never calls the value's own methods. */
-export function shown(value: unknown): string {
+function shown(value: unknown): string {
   if (value === undefined) return 'empty';
   if (value === null) return 'null';
   if (typeof value === 'string') return quoted(value);

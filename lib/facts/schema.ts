@@ -22,7 +22,7 @@ export const ENTITY_KINDS = [
 ] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
-export const QUALIFIERS = ['exact', 'over', 'about', 'under', 'up-to'] as const;
+const QUALIFIERS = ['exact', 'over', 'about', 'under', 'up-to'] as const;
 export type Qualifier = (typeof QUALIFIERS)[number];
 
 /** Evidence is "a short verbatim phrase (~12 words)"; a little slack for hyphenated or bracketed words. */
@@ -41,7 +41,7 @@ const PERIOD =
   /^(?:total|past:[1-9]\d*[ym]|year:\d{4}|month:\d{4}-(?:0[1-9]|1[0-2])|since:\d{4}|range:\d{4}-\d{4})$/;
 
 /** What a figure counts: a running total (the default), or one incident (one theft, one attack). */
-export const SCOPES = ['total', 'incident'] as const;
+const SCOPES = ['total', 'incident'] as const;
 export type Scope = (typeof SCOPES)[number];
 const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
@@ -251,7 +251,7 @@ export type Note = v.InferOutput<typeof NoteSchema>;
 export type NoteTarget = Note['about'];
 
 /** What a measure counts, in words a reader understands ("North Korea's total crypto theft"). */
-export const MeasureSchema = v.strictObject(
+const MeasureSchema = v.strictObject(
   {
     /** The id claims give as their `measure`, e.g. "dprk.crypto-theft.usd". */
     id: text,

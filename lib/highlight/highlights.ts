@@ -29,7 +29,7 @@ export const OUR_HIGHLIGHTS: readonly string[] = [
 ];
 
 /** A conflict iff the figure differs from its sources; other claims and figures are claims. */
-export function kindOf(annotation: Annotation): HighlightKind {
+function kindOf(annotation: Annotation): HighlightKind {
   if (annotation.kind === 'entity') return 'entity';
   return annotation.verdict === 'differs' ? 'conflict' : 'claim';
 }

@@ -38,7 +38,7 @@ export function incidentName(
 }
 
 /** What a figure counts, in words: the incident's name, or its measure's label. */
-export function labelOf(facts: WordsLookup, claim: Claim, figure?: Figure): string {
+function labelOf(facts: WordsLookup, claim: Claim, figure?: Figure): string {
   return (
     (figure && incidentName(facts, figure)) ||
     (claim.measure && facts.measureLabels.get(claim.measure)) ||

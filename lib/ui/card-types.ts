@@ -114,7 +114,7 @@ export interface SourceRow {
 }
 
 /** What the page says, in words. */
-export interface PageFigure {
+interface PageFigure {
   /** As the page writes it: "more than $1 billion", "$3bn (£2.4bn)". */
   text: string;
   /** Normalised: "over $1 billion". */
@@ -124,7 +124,7 @@ export interface PageFigure {
 }
 
 /** What the source of a restated claim says, who said it, when, and where that comes from. */
-export interface RestatedClaim {
+interface RestatedClaim {
   /** The claim in the project's words (or as the fact-checker wrote it). */
   statement: string;
   who?: string;

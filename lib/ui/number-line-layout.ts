@@ -8,7 +8,7 @@ import type { Verdict } from '@/lib/match/types';
 import { boundsOf } from '@/lib/match/verdicts';
 
 /** One figure on the line, in words and as a number. */
-export interface LineMark {
+interface LineMark {
   /** "This page", "Alejandro Mayorkas", "Cyber Security Intelligence". */
   who: string;
   /** "over $1 billion". */
@@ -27,7 +27,7 @@ export interface NumberLineData {
   sources: LineMark[];
 }
 
-export type MarkShape = 'point' | 'band' | 'from' | 'to';
+type MarkShape = 'point' | 'band' | 'from' | 'to';
 
 /** A mark placed on the line. */
 export interface PlacedMark {

@@ -36,7 +36,7 @@ export interface CardView {
 const sessions = new WeakMap<Page, Promise<CDPSession>>();
 
 /** One DevTools session per page. */
-export function devtools(page: Page): Promise<CDPSession> {
+function devtools(page: Page): Promise<CDPSession> {
   let session = sessions.get(page);
   if (!session) {
     session = page.context().newCDPSession(page);
