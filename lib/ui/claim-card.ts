@@ -56,14 +56,9 @@ function figureCard(
     const compared = facts.claims.get(c.claimId);
     return compared?.figure ? [sourceRow(compared, compared.figure, c.verdict, facts)] : [];
   });
-  const verdict = annotation.verdict ?? 'other-scope';
+  const sentence = figureReason(facts, claim, figure, comparisons);
   return {
-    kind: 'claim',
-    annotation,
-    claim,
-    verdict,
-    verdictLabel: verdictLabelOf(annotation, claim),
-    sentence: figureReason(facts, claim, figure, comparisons),
+    ...claimCardCommon(annotation, claim, annotation.verdict ?? 'other-scope', sentence, facts),
     page: {
       text: figure.text,
       value: formatFigure(figure),
@@ -72,6 +67,24 @@ function figureCard(
     },
     rows,
     ...withNumberLine(figure, rows),
+  };
+}
+
+/** What every claim card has: its verdict as a heading and as one sentence, and the notes on the claim. */
+function claimCardCommon(
+  annotation: Annotation,
+  claim: Claim,
+  verdict: Verdict,
+  sentence: string,
+  facts: FactLookup,
+) {
+  return {
+    kind: 'claim' as const,
+    annotation,
+    claim,
+    verdict,
+    verdictLabel: verdictLabelOf(annotation, claim),
+    sentence,
     notes: notesAbout(facts, { kind: 'claim', id: claim.id }),
   };
 }
@@ -138,15 +151,10 @@ function restatedCard(annotation: Annotation, claim: Claim, facts: FactLookup): 
   const source = facts.sources.get(claim.sourceId);
   const cited = citationOf(facts, claim.sourceId);
   const rating = ratingOf(claim, cited);
-  const verdict = annotation.verdict ?? 'agrees';
   const pageDate = annotation.pageDate;
+  const sentence = restatedReason(facts, claim, pageDate);
   return {
-    kind: 'claim',
-    annotation,
-    claim,
-    verdict,
-    verdictLabel: verdictLabelOf(annotation, claim),
-    sentence: restatedReason(facts, claim, pageDate),
+    ...claimCardCommon(annotation, claim, annotation.verdict ?? 'agrees', sentence, facts),
     rows: [],
     restated: {
       statement: claim.statement,
@@ -159,6 +167,5 @@ function restatedCard(annotation: Annotation, claim: Claim, facts: FactLookup): 
       ...(rating ? { rating } : {}),
       ...withOrigin(facts, 'claims', claim.id),
     },
-    notes: notesAbout(facts, { kind: 'claim', id: claim.id }),
   };
 }
