@@ -3,8 +3,6 @@
  * The 130 pages Readability tests itself with (../shared/corpus/readability), parsed with jsdom as
  * Readability's expected metadata was. Each page is parsed once; the tests check the summaries.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -12,8 +10,8 @@ import { readArticle } from '@/lib/extract/article';
 import { collectText } from '@/lib/extract/text';
 import { bundledPack } from '@/lib/facts/bundled';
 import { buildIndex, findAnnotations, mentionsAnyAlias } from '@/lib/match';
+import { listShared, readShared } from '../fixtures/shared';
 
-const CORPUS = join(process.cwd(), '..', 'shared', 'corpus', 'readability');
 const URL = 'http://fakehost/test/page.html';
 
 interface Expected {
@@ -41,7 +39,7 @@ const index = buildIndex(bundledPack);
 const results: PageResult[] = [];
 
 function load(name: string): JSDOM['window'] {
-  return new JSDOM(readFileSync(join(CORPUS, name, 'source.html'), 'utf8'), { url: URL }).window;
+  return new JSDOM(readShared('corpus/readability', name, 'source.html'), { url: URL }).window;
 }
 
 function words(text: string): string[] {
@@ -50,7 +48,7 @@ function words(text: string): string[] {
 
 function examine(name: string): PageResult {
   const expected = JSON.parse(
-    readFileSync(join(CORPUS, name, 'expected-metadata.json'), 'utf8'),
+    readShared('corpus/readability', name, 'expected-metadata.json'),
   ) as Expected;
   const window = load(name);
   const doc = window.document;
@@ -141,7 +139,7 @@ const GENERIC_ONLY = [
 ];
 
 beforeAll(async () => {
-  for (const name of readdirSync(CORPUS).sort()) {
+  for (const name of listShared('corpus/readability')) {
     results.push(examine(name));
     // Let vitest's worker talk to the runner between pages.
     await new Promise((resolve) => setImmediate(resolve));
