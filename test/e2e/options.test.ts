@@ -193,8 +193,11 @@ async function tracedImport(page: Page, text: string): Promise<ImportTrace> {
       watch.observe(document.body, { subtree: true, childList: true, characterData: true });
     });
     const ms = performance.now() - start;
-    // Long tasks are reported after they end: let the last one arrive.
-    await new Promise((done) => setTimeout(done, 200));
+    // A long task is queued for its observers as it ends: one task later, the last one is queued.
+    await new Promise((done) => setTimeout(done));
+    for (const task of tasks.takeRecords()) {
+      if (task.startTime >= start) trace.longTasks.push(task.duration);
+    }
     tasks.disconnect();
     return { ms, ...trace };
   }, text);
@@ -614,19 +617,30 @@ describe('the options page', () => {
     // The form stays as quick to use: a figure typed key by key is read back as it is typed.
     await page.evaluate(() => {
       const tasks: number[] = [];
-      new PerformanceObserver((list) => {
+      const observer = new PerformanceObserver((list) => {
         for (const task of list.getEntries()) tasks.push(task.duration);
-      }).observe({ type: 'longtask' });
-      Object.assign(window, { typingTasks: tasks });
+      });
+      observer.observe({ type: 'longtask' });
+      Object.assign(window, { typing: { tasks, observer } });
     });
     await page.getByLabel('Figure', { exact: true }).pressSequentially('over $1.7 billion in 2022');
     expect(await figureReading(page)).toBe(
       'Read as: more than $1,700,000,000 · in 2022 · in total',
     );
-    const typingTasks = await page.evaluate(
-      () => (window as unknown as { typingTasks: number[] }).typingTasks,
-    );
-    // Figures for the report: measured here, never asserted.
+    const typingTasks = await page.evaluate(() => {
+      const { typing } = window as unknown as {
+        typing: { tasks: number[]; observer: PerformanceObserver };
+      };
+      for (const task of typing.observer.takeRecords()) typing.tasks.push(task.duration);
+      return typing.tasks;
+    });
+    // Responsive while checking: the check yields between slices (the input above was handled before
+    // the preview), so no task comes near the whole check, which one task would take if it did not.
+    expect(Math.max(0, ...trace.longTasks)).toBeLessThan(trace.ms / 2);
+    // Responsive while typing: a key's read-back is never a task a reader would feel as a stall, with
+    // room for a busy machine (a reader notices 100 ms).
+    expect(Math.max(0, ...typingTasks)).toBeLessThan(250);
+    // The figures for the report.
     console.log(
       `options: 5,000 facts (${(text.length / 1e6).toFixed(1)} MB) checked in ${Math.round(trace.ms)} ms in the page (file chosen → preview); long tasks ${trace.longTasks.map(Math.round).join(', ') || 'none'} ms; ${trace.progress.length} progress steps; Import → saved ${saveMs} ms; page reload to list ${renderMs} ms; typing a figure (25 keys): long tasks ${typingTasks.map((ms) => `${Math.round(ms)} ms`).join(', ') || 'none'}`,
     );
