@@ -1,5 +1,5 @@
 /**
- * A reader with Backstory, in each browser (DESIGN.md, "The page contract" and "Interaction numbers"):
+ * A reader with Backstory, in each browser (docs/architecture.md, "The page contract"):
  * on real news pages (our paragraphs in a corpus page's own markup), annotations in the article only;
  * the card on hover and from the keyboard commands; the popup's summary; the site switch and pause
  * leaving the page exactly as served; a fact added on the options page annotating an open page; and

@@ -11,7 +11,7 @@ import type { ExtensionDriver, PageDriver, ViewDriver } from './driver';
 type ExtensionApi = typeof import('wxt/browser').browser;
 type WithApi = { browser?: ExtensionApi; chrome?: ExtensionApi };
 
-/** The annotation highlights of the page contract (DESIGN.md); other `backstory-*` names are UI state. */
+/** The annotation highlights of the page contract (docs/architecture.md, "The page contract"); other `backstory-*` names are UI state. */
 export const ANNOTATION_HIGHLIGHTS = [
   'backstory-entity',
   'backstory-claim',

@@ -1,5 +1,5 @@
 /**
- * The page stays the page (DESIGN.md, "The page contract"): a framework's text, the clipboard, focus
+ * The page stays the page (docs/architecture.md, "The page contract"): a framework's text, the clipboard, focus
  * order, find-in-page, the page's click handlers and its styles all behave as without Backstory.
  * Where "as without" needs a comparison, the same steps run in a Chromium without the extension.
  */

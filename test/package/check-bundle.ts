@@ -24,7 +24,7 @@ export interface BuiltManifest {
 export const NEEDED_PERMISSIONS = ['contextMenus', 'storage'];
 /** The only host access: the content script runs on web pages, nowhere else. */
 export const CONTENT_SCRIPT_MATCHES = ['http://*/*', 'https://*/*'];
-/** DESIGN.md budget for the content script, minified, with Readability, fuse.js and Preact. */
+/** The budget (docs/architecture.md, "Bundles") for the content script, minified, with Readability, fuse.js and Preact. */
 export const CONTENT_SCRIPT_BUDGET_BYTES = 120_000;
 
 function isSubset(items: readonly string[], allowed: readonly string[]): boolean {
