@@ -24,10 +24,10 @@ import {
   cardSize,
   cardTitle,
   clickInCard,
-  exposeCardToPage,
   inCard,
   readCard,
 } from './card-view';
+import { exposeCardToPage } from './closed-shadow';
 import {
   type ExtensionBrowser,
   launchWithExtension,

@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inCorpusMarkup } from '../fixtures/corpus-page';
 import { newsPage, seedArticle } from '../fixtures/news-page';
 import { REPORT } from '../fixtures/on-topic';
-import { cardOpen, cardTitle, exposeCardToPage, readCard } from './card-view';
+import { cardOpen, cardTitle, readCard } from './card-view';
+import { exposeCardToPage } from './closed-shadow';
 import { frameworkPage, frameworkReport } from './framework-page';
 import {
   EXTENSION_DIR,

@@ -4,16 +4,15 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conflictPage, newsPage, seedArticle, seedPage } from '../fixtures/news-page';
 import {
-  axDialogs,
   cardLines,
   cardOpen,
   cardSize,
   cardTitle,
   clickInCard,
-  exposeCardToPage,
   inCard,
   readCard,
 } from './card-view';
+import { axDialogs, exposeCardToPage } from './closed-shadow';
 import {
   type ExtensionBrowser,
   launchWithExtension,
