@@ -1,4 +1,7 @@
-/** The card in Chromium: opened by a command, a click or a tap, stepped through, kept beside its annotation, a conflict said in words; axe-core and screenshots. */
+/**
+ * The card in Chromium: opened by a command, a click or a tap, stepped through, kept beside its
+ * annotation, a conflict said in words; axe-core and screenshots.
+ */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -1,3 +1,7 @@
+/**
+ * Annotating pages in Chromium: pages that rewrite themselves or add content later, form fields left
+ * alone, the popup's summary and its reveal of one annotation.
+ */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { conflictPage, newsPage, seedArticle, seedPage } from '../fixtures/news-page';
