@@ -1,3 +1,8 @@
+/**
+ * What the options page's e2e files share: one Chromium with Backstory per file, a news page already
+ * annotated, what is stored, and the reader's ways about the page (adding a fact, choosing a file).
+ * The bindings are live: read them inside tests.
+ */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ImportedPack } from '../../lib/facts/layers';

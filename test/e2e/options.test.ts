@@ -1,3 +1,9 @@
+/**
+ * The options page in real Chromium, as a new reader uses its form: a figure typed as news writes it
+ * is read back in words and compared, on a real news page, with the bundled figures of what it
+ * counts; the context menu and a card's "Save to my facts" open the form prefilled; facts and notes
+ * (a bundled entity included) annotate open pages at once; deletes are undoable.
+ */
 import { describe, expect, it } from 'vitest';
 import { prefillFromCard, prefillFromSelection, prefillQuery } from '../../lib/prefill';
 import {
