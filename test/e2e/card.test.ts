@@ -2,20 +2,27 @@
  * What a reader sees on the card, in real Chromium, on the demo article and our articles in real
  * news markup: every card the size of a Page Preview with nothing to scroll inside, next to its
  * annotation and never over it; the number line on every figure card; retold claims; dark and
- * right-to-left pages, reduced motion; axe-core on each kind of card.
+ * right-to-left pages (hostile page styles included), reduced motion; axe-core on each kind of card.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inCorpusMarkup } from '../fixtures/corpus-page';
 import { FIGURE_ARTICLES, RETOLD } from '../fixtures/figure-articles';
-import { conflictPage, newsPage } from '../fixtures/news-page';
+import { conflictPage, newsPage, seedArticle } from '../fixtures/news-page';
 import { REPORT } from '../fixtures/on-topic';
 import { type Box, currentBoxes, open, overlaps, reveal } from './card-steps';
 import { cardLines, cardSize, cardTitle, inCard, readCard } from './card-view';
 import { exposeCardToPage } from './closed-shadow';
 import { ROOT } from './harness';
-import { axeViolations, mentionsOf, sendToPage, summaryOf } from './page-helpers';
+import {
+  axeViolations,
+  drawn,
+  hoverAnnotation,
+  mentionsOf,
+  sendToPage,
+  summaryOf,
+} from './page-helpers';
 import { ext, itCausedNoErrors, usePageSession } from './page-session';
 
 /** The pages every card is opened on: the demo, and our articles in real news sites' markup. */
@@ -126,6 +133,93 @@ describe('on dark and right-to-left pages, and for readers who want no motion', 
     }
     expect(await cardTitle(page)).toBeTruthy();
     await page.close();
+  });
+
+  it('a right-to-left page with hostile styles reaches neither the card nor the drawing; reader text stays isolated', async () => {
+    const longWord = 'x'.repeat(180);
+    await ext.evaluate(async (longWord) => {
+      const { local } = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser })
+        .chrome.storage;
+      await local.set({
+        readerPack: {
+          format: 1,
+          name: 'My facts',
+          sources: [],
+          entities: [
+            {
+              id: 'reader.harriet-quill',
+              name: 'Harriet Quill',
+              kind: 'person',
+              aliases: [],
+              summary: `ملاحظة خاصة: analyst I trust. ${longWord}`,
+              sourceIds: [],
+            },
+          ],
+          claims: [],
+        },
+      });
+    }, longWord);
+    const hostile = `<style>
+      html { zoom: 1.5 }
+      p, p * { text-decoration: none !important; }
+      backstory-tooltip, backstory-tooltip * {
+        display: none !important; direction: rtl !important; unicode-bidi: bidi-override !important;
+        font-size: 40px !important; letter-spacing: 4px !important; zoom: 3 !important;
+      }
+    </style>`;
+    const html = newsPage({
+      ...seedArticle(1),
+      bodyHtml: '<p>The analyst Harriet Quill said North Korea’s hackers struck again.</p>',
+    })
+      .replace('<html lang="en">', '<html lang="ar" dir="rtl">')
+      .replace('</head>', `${hostile}</head>`);
+    const page = await open(html);
+    await expect
+      .poll(async () => (await drawn(page)).map((d) => d.text))
+      .toContain('Harriet Quill');
+    await hoverAnnotation(page, 'Harriet Quill');
+    await expect.poll(() => cardTitle(page), { timeout: 3000 }).toBe('Harriet Quill');
+    const card = await readCard(page);
+    expect(card?.dialog?.getAttribute('dir')).toBe('ltr');
+    expect(card?.root.querySelector('.summary bdi')?.textContent).toContain('ملاحظة خاصة');
+    // Its own size (about 320-380 px), inside the viewport, whatever the page's zoom and font rules.
+    const box = card?.box ?? { x: 0, y: 0, width: 0, height: 0 };
+    expect(box.width).toBeGreaterThanOrEqual(320);
+    expect(box.width).toBeLessThanOrEqual(380);
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(1280);
+    await exposeCardToPage(page);
+    const style = await page.evaluate(() => {
+      const p = [...document.querySelectorAll('p')].find((el) => el.textContent?.includes('Quill'));
+      const host = document.querySelector('backstory-tooltip') as HTMLElement;
+      const dialog = host.shadowRoot?.querySelector('.card') as HTMLElement;
+      const s = getComputedStyle(dialog);
+      return {
+        host: getComputedStyle(host).display,
+        direction: s.direction,
+        fontSize: s.fontSize,
+        letterSpacing: s.letterSpacing,
+        zoom: dialog.currentCSSZoom,
+        sideways: dialog.scrollWidth > dialog.clientWidth,
+        // The page's rule removes underlines from its elements, not from our highlights.
+        underline: p && getComputedStyle(p, '::highlight(backstory-entity)').textDecorationLine,
+      };
+    });
+    expect(style).toEqual({
+      host: 'block',
+      direction: 'ltr',
+      fontSize: '14px',
+      letterSpacing: 'normal',
+      zoom: 1,
+      sideways: false,
+      underline: 'underline',
+    });
+    await page.close();
+    await ext.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: typeof import('wxt/browser').browser }
+      ).chrome.storage.local.remove('readerPack'),
+    );
   });
 
   it('appears without animation when the reader asks for reduced motion', async () => {
