@@ -94,7 +94,7 @@ export function subjectStemsOf(entities: Map<string, Entity>): (claim: Claim) =>
   };
 }
 
-// match/index.ts imports the helper from here; it lives in one place for every module.
+// match/index.ts still imports push from here; the one helper is lib/map-of-lists.ts.
 export { push };
 
 /** Entity kinds that name what a claim is about rather than who. */

@@ -12,6 +12,8 @@ import { noteKey } from './citation';
 import { claimCard } from './claim-card';
 import { entityCard } from './entity-card';
 
+// FactLookup is the contract between whoever delivers facts to the page and the card: its users
+// import it with the functions that build and slice it.
 export type { FactLookup } from './card-types';
 
 /** The card's lookups for a fact base of `layers` (bottom first) whose merged index is `index`. */
