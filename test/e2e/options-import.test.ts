@@ -27,7 +27,7 @@ declare const chrome: typeof import('wxt/browser').browser;
 
 useOptionsPage();
 
-describe('the options page', () => {
+describe('importing on the options page', () => {
   it('rejects a malformed file whole, changes nothing and says which entry and field', async () => {
     const page = await browser.openExtensionPage('options.html');
     const before = await stored(page);

@@ -16,9 +16,6 @@ import {
   useOptionsPage,
 } from './options-setup';
 
-// Code passed to page.evaluate runs in an extension page, where `chrome` is the extension API.
-declare const chrome: typeof import('wxt/browser').browser;
-
 useOptionsPage();
 
 /** What the page went through while checking a file, from choosing it to its preview. */
@@ -92,7 +89,7 @@ async function tracedImport(page: Page, text: string): Promise<ImportTrace> {
   }, text);
 }
 
-describe('the options page', () => {
+describe('the options page with 5,000 facts', () => {
   it('checks a 5 MB file of 5,000 facts in slices while the page takes input, finds one by search, and refuses more than storage holds', async () => {
     const page = await browser.openExtensionPage('options.html');
     const text = JSON.stringify(bigPack(5000, 'a'));
