@@ -130,7 +130,7 @@ export interface MessageMap {
 export type MessageType = keyof MessageMap;
 
 /** The envelope every message travels in. */
-export interface Message<T extends MessageType = MessageType> {
+interface Message<T extends MessageType = MessageType> {
   type: T;
   data: MessageMap[T]['request'];
 }

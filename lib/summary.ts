@@ -3,7 +3,8 @@ import type { Article } from '@/lib/extract/article';
 import type { Claim, Source } from '@/lib/facts/schema';
 import type { Annotation } from '@/lib/match/types';
 import type { Mention, NoArticleReason, PageSummary, SummaryClaim } from '@/lib/messages';
-import { type FactLookup, verdictLabelOf } from '@/lib/ui/card-data';
+import type { FactLookup } from '@/lib/ui/card-types';
+import { verdictLabelOf } from '@/lib/ui/claim-card';
 
 export interface SummaryInput {
   url: string;

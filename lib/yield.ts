@@ -16,7 +16,7 @@ export function yieldToBrowser(): Promise<void> {
 }
 
 /** Time one slice may take before yielding, well under the 50 ms long-task threshold. */
-export const SLICE_MS = 8;
+const SLICE_MS = 8;
 
 /**
  * Calls `step` for each item, yielding to the browser whenever a slice has used `sliceMs`.

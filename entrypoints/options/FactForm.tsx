@@ -98,17 +98,27 @@ export function FactForm(props: FactFormProps) {
     setRefusal(why);
   };
 
-  const text = (field: FormField, label: string, hint?: string, type = 'text') => (
+  /** A text field: one line of `type`, or a box of `rows` lines. */
+  const text = (
+    field: FormField,
+    label: string,
+    hint?: string,
+    shape: { type?: string; rows?: number } = {},
+  ) => (
     <Field id={fieldId(field)} label={label} hint={hint} error={errors[field]}>
-      {(attrs) => (
-        <input
-          {...attrs}
-          type={type}
-          name={field}
-          value={form[field]}
-          onInput={(e) => set(field, e.currentTarget.value)}
-        />
-      )}
+      {(attrs) => {
+        const props = {
+          ...attrs,
+          name: field,
+          value: form[field],
+          onInput: (e: { currentTarget: { value: string } }) => set(field, e.currentTarget.value),
+        };
+        return shape.rows ? (
+          <textarea {...props} rows={shape.rows} />
+        ) : (
+          <input {...props} type={shape.type ?? 'text'} />
+        );
+      }}
     </Field>
   );
 
@@ -154,44 +164,14 @@ export function FactForm(props: FactFormProps) {
           {text('aliases', 'Aliases', 'Comma-separated, e.g. Wray, FBI Director Wray')}
         </>
       )}
-      <Field
-        id={fieldId('details')}
-        label="Details"
-        hint="In your own words."
-        error={errors.details}
-      >
-        {(attrs) => (
-          <textarea
-            {...attrs}
-            name="details"
-            rows={3}
-            value={form.details}
-            onInput={(e) => set('details', e.currentTarget.value)}
-          />
-        )}
-      </Field>
+      {text('details', 'Details', 'In your own words.', { rows: 3 })}
       {!noteOn && choice('kind', 'Kind', ENTITY_KINDS)}
       <fieldset>
         <legend>Source (optional)</legend>
         {text('sourceTitle', 'Source title', 'Optional: a link alone is named after its site.')}
-        {text('sourceUrl', 'Source URL', 'http:// or https:// only', 'url')}
+        {text('sourceUrl', 'Source URL', 'http:// or https:// only', { type: 'url' })}
         {text('sourcePublished', 'Date published', 'e.g. 2023, 2023-08 or 2023-08-17')}
-        <Field
-          id={fieldId('quote')}
-          label="Quote"
-          hint="Words from the source, exactly as written."
-          error={errors.quote}
-        >
-          {(attrs) => (
-            <textarea
-              {...attrs}
-              name="quote"
-              rows={2}
-              value={form.quote}
-              onInput={(e) => set('quote', e.currentTarget.value)}
-            />
-          )}
-        </Field>
+        {text('quote', 'Quote', 'Words from the source, exactly as written.', { rows: 2 })}
       </fieldset>
       {!onClaim && (
         <FigureFields

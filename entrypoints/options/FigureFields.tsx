@@ -6,7 +6,7 @@
  * once and told to screen readers when the typing pauses.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { describeReading, describeUnit } from '@/lib/facts/describe';
+import { capitalise, describeReading, describeUnit } from '@/lib/facts/describe';
 import { normaliseName } from '@/lib/facts/edit';
 import type { FormContext, FormErrors } from '@/lib/facts/form';
 import { readFormFigure } from '@/lib/facts/form-parts';
@@ -225,7 +225,7 @@ function MeasureField(props: {
     <Field
       id="fact-measure"
       label="What it counts"
-      hint={props.chosen ? capitalised(`${figuresSoFar(props.chosen)}.`) : undefined}
+      hint={props.chosen ? capitalise(`${figuresSoFar(props.chosen)}.`) : undefined}
       error={props.error}
     >
       {(attrs) => (
@@ -257,8 +257,4 @@ function figuresSoFar(choice: MeasureChoice): string {
   if (choice.figures === 0) return 'no figures so far';
   const figures = choice.figures === 1 ? '1 figure' : `${choice.figures} figures`;
   return `${figures} so far, in ${choice.units.map(describeUnit).join(' or ')}`;
-}
-
-function capitalised(text: string): string {
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 }

@@ -3,4 +3,5 @@ import { App } from './App';
 import '@/lib/ui/extension-page.css';
 import './style.css';
 
-render(<App />, document.getElementById('app') as HTMLElement);
+// The page is only the app: its body is the root (light and dark come from extension-page.css).
+render(<App />, document.body);

@@ -31,7 +31,7 @@ export function buildFactBase(settings: Settings, layers: readonly Layer[]): Fac
 }
 
 /** True when Backstory annotates the page at `url` now (not paused, its site not switched off). */
-export function annotatesUrl(base: FactBase, url: string | undefined): boolean {
+function annotatesUrl(base: FactBase, url: string | undefined): boolean {
   const site = siteOf(url ?? '');
   return site !== undefined && shouldAnnotate(base.settings, site);
 }

@@ -45,7 +45,7 @@ export function encodeHashes(hashes: Iterable<number>): string {
 type WithBase64 = { fromBase64?: (base64: string) => Uint8Array };
 
 /** The hashes encodeHashes wrote. */
-export function decodeHashes(base64: string): Uint32Array {
+function decodeHashes(base64: string): Uint32Array {
   const fromBase64 = (Uint8Array as WithBase64).fromBase64;
   if (fromBase64) {
     const bytes = fromBase64(base64);

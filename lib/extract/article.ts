@@ -38,7 +38,7 @@ export interface Article {
 }
 
 /** Why a page gave no article, for the popup to put in words. */
-export type NoArticle =
+type NoArticle =
   /** Readability found nothing, or what it found is too short or mostly links (a front page, a list). */
   | { reason: 'not-an-article'; detail: NotArticle | 'nothing-found' }
   /** The page has more elements than we parse, and no part of it small enough holds an article. */
@@ -58,7 +58,7 @@ export interface ExtractOptions {
   maxElemsToParse?: number;
 }
 
-export const DEFAULT_MAX_ELEMS = 20_000;
+const DEFAULT_MAX_ELEMS = 20_000;
 const WORDS_PER_MINUTE = 230;
 /** Containers a page too large to read whole may hold its article in. */
 /** Node.DOCUMENT_POSITION_PRECEDING (jsdom in Node has no global `Node`). */

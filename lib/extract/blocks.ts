@@ -15,7 +15,7 @@ import { collectText, isBlockLevel, isUntouchable, readsOn } from './text';
 export type Block = Element | Text;
 
 /** Live twins of the outermost copied elements in `content` (Readability's own wrappers are looked through). */
-export function topKept(content: Element, live: readonly Element[]): Element[] {
+function topKept(content: Element, live: readonly Element[]): Element[] {
   const out: Element[] = [];
   const visit = (el: Element) => {
     for (let child = el.firstElementChild; child; child = child.nextElementSibling) {

@@ -5,7 +5,7 @@
  */
 
 /** Set on copied elements only: the index of the live twin. Survives Readability's re-tagging and re-parsing. */
-export const LIVE_INDEX_ATTR = 'data-backstory-live';
+const LIVE_INDEX_ATTR = 'data-backstory-live';
 
 /** A copy of (part of) the page for Readability, and the live elements its indices point to. */
 export interface IndexedCopy {
@@ -43,7 +43,7 @@ export function copyPart(doc: Document, part: Element): IndexedCopy {
  * Marks each element of `clone` (a fresh deep clone of `root`) with the index of its live twin,
  * counting from `offset`, and returns the live elements in that order.
  */
-export function indexClone(root: Element, clone: Element, offset = 0): Element[] {
+function indexClone(root: Element, clone: Element, offset = 0): Element[] {
   const live = elementsInOrder(root);
   for (const [i, copy] of elementsInOrder(clone).entries())
     copy.setAttribute(LIVE_INDEX_ATTR, String(offset + i));

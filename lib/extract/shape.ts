@@ -32,17 +32,17 @@ export interface Shape {
 export type NotArticle = 'too-short' | 'front-page';
 
 /** A paragraph has at least this much text outside links (a one-sentence news paragraph has ~60-120). */
-export const PARAGRAPH_TEXT = 40;
+const PARAGRAPH_TEXT = 40;
 /** A link block is at least this share link, and no paragraph: a headline, a list entry. */
-export const LINK_BLOCK_SHARE = 0.75;
+const LINK_BLOCK_SHARE = 0.75;
 /** An article has at least this much paragraph text: two sentences of news. */
-export const MIN_TEXT = 200;
+const MIN_TEXT = 200;
 /** ...in two paragraphs, or in one this long (a front page's standfirst is rarely half as long). */
-export const MIN_SINGLE_PARAGRAPH_TEXT = 400;
+const MIN_SINGLE_PARAGRAPH_TEXT = 400;
 /** A standfirst is shorter than this: one or two sentences (a listicle's items, after linked subheads, are longer). */
-export const STANDFIRST_TEXT = 300;
+const STANDFIRST_TEXT = 300;
 /** A page where this share of the paragraphs are standfirsts after links is a front page, not an article. */
-export const MAX_AFTER_LINKS = 0.5;
+const MAX_AFTER_LINKS = 0.5;
 
 /**
  * Measures the live `root` around the article: its text blocks in order, which of them are

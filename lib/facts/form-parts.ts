@@ -81,8 +81,13 @@ export function sourceFromForm(
   };
 }
 
+/** The form's source and figure fields for a fact or a note citing `source` with `claim`'s figure. */
+export function sourceAndFigureFields(source: Source | undefined, claim: Claim | undefined) {
+  return { ...sourceFields(source), ...figureFields(claim) };
+}
+
 /** The form's fields for a source (empty when there is none). */
-export function sourceFields(source: Source | undefined) {
+function sourceFields(source: Source | undefined) {
   return {
     sourceTitle: source?.title ?? '',
     sourceUrl: source?.url ?? '',
@@ -91,7 +96,7 @@ export function sourceFields(source: Source | undefined) {
 }
 
 /** The form's figure fields for a claim (empty when it has no figure). */
-export function figureFields(
+function figureFields(
   claim: Claim | undefined,
 ): Pick<ReaderFactForm, 'figure' | 'measure' | 'newMeasure' | 'scope' | 'incident'> {
   const figure = claim?.figure;
@@ -107,16 +112,40 @@ export function figureFields(
   };
 }
 
+/** The ids of the claim a form's figure becomes: its own, what it is about, the source it cites. */
+interface FigureClaimIds {
+  claimId: string;
+  subject: { id: string; name: string };
+  sourceId: string;
+}
+
+/**
+ * `pack`'s claims with `existing` taken out and, given `ids`, the claim carrying the form's figure put
+ * in; and the pack with the label of a measure the reader named. Without `ids` (no figure, or no
+ * source to cite) the form writes no claim.
+ */
+export function withFigureClaim(
+  pack: FactPack,
+  form: ReaderFactForm,
+  existing: Claim | undefined,
+  ids: FigureClaimIds | undefined,
+): { pack: FactPack; claims: Claim[] } {
+  const claims = pack.claims.filter((c) => c !== existing);
+  const written = ids && figureClaimFrom(pack, form, existing, ids);
+  if (written?.claim) claims.push(written.claim);
+  return { pack: written?.pack ?? pack, claims };
+}
+
 /**
  * The claim carrying the form's figure about `subject`, citing `sourceId`, and the pack with the
  * label of a measure the reader named; an existing claim keeps its own words and source unless
  * the form wrote them. Its evidence is the reader's quote, or none. The form must be valid.
  */
-export function figureClaimFrom(
+function figureClaimFrom(
   pack: FactPack,
   form: ReaderFactForm,
   existing: Claim | undefined,
-  ids: { claimId: string; subject: { id: string; name: string }; sourceId: string },
+  ids: FigureClaimIds,
 ): { pack: FactPack; claim?: Claim } {
   const figure = figureOf(form, existing?.figure, ids.subject.id);
   if (!figure) return { pack };

@@ -22,17 +22,15 @@ import { type EntryChecks, fileError, type PackError, planChecks } from './valid
 
 const SECTIONS: PackList[] = ['sources', 'entities', 'claims', 'notes'];
 
-export type { Refusal } from './claimreview';
-
 /** An entry of the file, as a reader recognises it. */
-export interface EntryRef {
+interface EntryRef {
   section: PackList;
   id: string;
   label: string;
 }
 
 /** An entry of the file that takes the place of one the fact base has now. */
-export interface Replacement extends EntryRef {
+interface Replacement extends EntryRef {
   replaces: PackOrigin;
 }
 
@@ -251,7 +249,7 @@ const NOUNS: Record<PackList, string> = {
 };
 
 /** "Entity “Lazarus Group”", "Claim “North Korea stole…”". */
-export function labelOf(section: PackList, entry: object): string {
+function labelOf(section: PackList, entry: object): string {
   const fields = entry as Record<string, unknown>;
   const words = [
     fields.name,

@@ -5,6 +5,7 @@
  * the notes about it from every layer, so a card can show "Your notes" and where a fact comes from.
  * Types and pure functions only: content scripts may use this module.
  */
+import { push } from '@/lib/map-of-lists';
 import { formatDate } from './describe';
 import type { FactPack, Note, NoteTarget, PackList, Source } from './schema';
 
@@ -109,8 +110,7 @@ export function buildProvenance(layers: Layer[]): Provenance {
     }
     for (const source of pack.sources) sources.set(source.id, source);
     for (const note of pack.notes ?? []) {
-      const key = targetKey(note.about);
-      notes.set(key, [...(notes.get(key) ?? []), { note, origin }]);
+      push(notes, targetKey(note.about), { note, origin });
     }
   }
   return {

@@ -6,13 +6,7 @@
  * any other. Every function returns a new pack.
  */
 import { dropUnusedSources, freshId, replaceById, withNotes } from './edit';
-import {
-  figureClaimFrom,
-  figureFields,
-  hasFigure,
-  sourceFields,
-  sourceFromForm,
-} from './form-parts';
+import { hasFigure, sourceAndFigureFields, sourceFromForm, withFigureClaim } from './form-parts';
 import { dropUnusedMeasures } from './measures';
 import { EMPTY_FORM, type ReaderFactForm } from './reader';
 import type { FactPack, Note, NoteTarget } from './schema';
@@ -78,8 +72,7 @@ export function noteFormOf(
     ...EMPTY_FORM,
     details: note?.text ?? '',
     quote: note?.quote ?? claim?.evidence ?? '',
-    ...sourceFields(source),
-    ...figureFields(claim),
+    ...sourceAndFigureFields(source, claim),
   };
   return { form, about };
 }
@@ -97,18 +90,14 @@ function writeNote(
   const oldSource = pack.sources.find((s) => s.id === oldSourceId);
   const source = sourceFromForm(form, oldSource, `${noteId}.source`);
   const figure = subject.about.kind === 'entity' && source !== undefined && hasFigure(form);
-  const claims = pack.claims.filter((c) => c !== oldClaim);
-  let labelled = pack;
-  if (figure && source) {
-    const ids = {
-      claimId: `${noteId}.figure`,
-      subject: { id: subject.about.id, name: subject.name },
-      sourceId: source.id,
-    };
-    const written = figureClaimFrom(pack, form, oldClaim, ids);
-    labelled = written.pack;
-    if (written.claim) claims.push(written.claim);
-  }
+  const ids = figure
+    ? {
+        claimId: `${noteId}.figure`,
+        subject: { id: subject.about.id, name: subject.name },
+        sourceId: source.id,
+      }
+    : undefined;
+  const { pack: labelled, claims } = withFigureClaim(pack, form, oldClaim, ids);
   const text = form.details.trim();
   // With a figure, the quote is the figure's evidence; otherwise the note keeps it.
   const quote = figure ? '' : form.quote.trim();

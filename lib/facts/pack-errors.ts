@@ -1,11 +1,12 @@
 /**
  * Problems with a fact pack in a reader's words, each said once and naming its entry and field:
  * "Source 3 (“Evil”): the link must start with http:// or https://". The rules' own words come
- * from schema.ts; this module says where they apply.
+ * from schema.ts and rule-words.ts; this module says where they apply.
  */
 import * as v from 'valibot';
 import { isRecord, type Json, own } from './json';
-import { instead, MUST_BE_A_PACK, MUST_BE_AN_ENTRY, type PackList, quoted } from './schema';
+import { instead, MUST_BE_A_PACK, MUST_BE_AN_ENTRY, quoted } from './rule-words';
+import type { PackList } from './schema';
 
 export interface PackError {
   /** Where the entry is: "entities[3]", or "" for the pack itself. */

@@ -14,13 +14,7 @@ import {
   restoreOrder,
   withNotes,
 } from './edit';
-import {
-  figureClaimFrom,
-  figureFields,
-  hasFigure,
-  sourceFields,
-  sourceFromForm,
-} from './form-parts';
+import { hasFigure, sourceAndFigureFields, sourceFromForm, withFigureClaim } from './form-parts';
 import { dropUnusedMeasures } from './measures';
 import type { Claim, Entity, EntityKind, FactPack, Scope, Source } from './schema';
 
@@ -111,9 +105,8 @@ export function formOf(pack: FactPack, entityId: string): ReaderFactForm | undef
     aliases: entity.aliases.join(', '),
     details: entity.summary,
     kind: entity.kind,
-    ...sourceFields(sourceOf(pack, entity)),
     quote: claim?.evidence ?? quoteNote?.quote ?? '',
-    ...figureFields(claim),
+    ...sourceAndFigureFields(sourceOf(pack, entity), claim),
   };
 }
 
@@ -137,15 +130,15 @@ function writeFact(pack: FactPack, entityId: string, form: ReaderFactForm): Fact
   entity.sourceIds = source ? [source.id, ...otherSourceIds] : otherSourceIds;
 
   const oldClaim = figureClaimOf(pack, entityId);
-  const claims = pack.claims.filter((c) => c.id !== oldClaim?.id);
-  let labelled = pack;
-  if (source && hasFigure(form)) {
-    const subject = { id: entityId, name: entity.name };
-    const ids = { claimId: `${entityId}.figure`, subject, sourceId: source.id };
-    const written = figureClaimFrom(pack, form, oldClaim, ids);
-    labelled = written.pack;
-    if (written.claim) claims.push(written.claim);
-  }
+  const ids =
+    source && hasFigure(form)
+      ? {
+          claimId: `${entityId}.figure`,
+          subject: { id: entityId, name: entity.name },
+          sourceId: source.id,
+        }
+      : undefined;
+  const { pack: labelled, claims } = withFigureClaim(pack, form, oldClaim, ids);
   const written: FactPack = {
     ...labelled,
     sources: source ? replaceById(pack.sources, source) : pack.sources,

@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot';
 import { isWebUrl } from '@/lib/safe-url';
+import { instead, MUST_BE_A_PACK, MUST_BE_AN_ENTRY } from './rule-words';
 
 /** The lists of a pack. */
 export type PackList = 'sources' | 'entities' | 'claims' | 'notes';
@@ -21,7 +22,7 @@ export const ENTITY_KINDS = [
 ] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
-export const QUALIFIERS = ['exact', 'over', 'about', 'under', 'up-to'] as const;
+const QUALIFIERS = ['exact', 'over', 'about', 'under', 'up-to'] as const;
 export type Qualifier = (typeof QUALIFIERS)[number];
 
 /** Evidence is "a short verbatim phrase (~12 words)"; a little slack for hyphenated or bracketed words. */
@@ -40,31 +41,9 @@ const PERIOD =
   /^(?:total|past:[1-9]\d*[ym]|year:\d{4}|month:\d{4}-(?:0[1-9]|1[0-2])|since:\d{4}|range:\d{4}-\d{4})$/;
 
 /** What a figure counts: a running total (the default), or one incident (one theft, one attack). */
-export const SCOPES = ['total', 'incident'] as const;
+const SCOPES = ['total', 'incident'] as const;
 export type Scope = (typeof SCOPES)[number];
 const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-
-/** A value as a message may show it; never calls the value's own methods. */
-export function shown(value: unknown): string {
-  if (value === undefined) return 'empty';
-  if (value === null) return 'null';
-  if (typeof value === 'string') return quoted(value);
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
-    return String(value);
-  }
-  if (Array.isArray(value)) return 'a list';
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}
-
-/** “text”, cut to 40 characters so a huge value cannot flood a message. */
-export function quoted(text: string): string {
-  return `“${text.length > 40 ? `${text.slice(0, 40)}…` : text}”`;
-}
-
-/** The message for a value of the wrong kind: what it must be, then what it is. */
-export function instead(expected: string) {
-  return (issue: Pick<v.BaseIssue<unknown>, 'input'>) => `${expected}, not ${shown(issue.input)}`;
-}
 
 function wordCount(text: string): number {
   return text.trim().split(/\s+/).length;
@@ -83,10 +62,6 @@ function isPartialDate(text: string): boolean {
   // Day 0 of the next month is the last day of this one.
   return d >= 1 && d <= new Date(Date.UTC(Number(year), m, 0)).getUTCDate();
 }
-
-export const MUST_BE_AN_ENTRY = 'must be an object';
-export const MUST_BE_A_PACK =
-  'must be a fact pack (an object with format, sources, entities and claims)';
 
 const anyText = v.string(instead('must be text'));
 const text = v.pipe(
@@ -276,7 +251,7 @@ export type Note = v.InferOutput<typeof NoteSchema>;
 export type NoteTarget = Note['about'];
 
 /** What a measure counts, in words a reader understands ("North Korea's total crypto theft"). */
-export const MeasureSchema = v.strictObject(
+const MeasureSchema = v.strictObject(
   {
     /** The id claims give as their `measure`, e.g. "dprk.crypto-theft.usd". */
     id: text,

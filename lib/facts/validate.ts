@@ -17,16 +17,15 @@ import {
   parseRecord,
   type Where,
 } from './pack-errors';
+import { instead, quoted } from './rule-words';
 import {
   ClaimSchema,
   EntitySchema,
   type FactPack,
   FactPackSchema,
-  instead,
   type Measure,
   NoteSchema,
   type PackList,
-  quoted,
   SourceSchema,
 } from './schema';
 

@@ -1,18 +1,19 @@
 /**
- * Draws annotations over the page's own text with the CSS Custom Highlight API (DESIGN.md, "The page
- * contract"): one `Highlight` per kind in `CSS.highlights`, holding `Range`s of live text nodes. No
+ * Draws annotations over the page's own text with the CSS Custom Highlight API (docs/architecture.md,
+ * "The page contract"): one `Highlight` per kind in `CSS.highlights`, holding `Range`s of live text nodes. No
  * page node is created, split, moved or changed. Which annotation a range stands for is kept here, in
  * the extension's world; nothing the page can read names a fact.
  */
 import { asMatched, type TextMap } from '@/lib/extract/text';
 import type { Annotation } from '@/lib/match/types';
 import { forEachInSlices } from '@/lib/yield';
+import { type HighlightApi, highlightApi } from './api';
 import { ACTIVE_HIGHLIGHT, HIGHLIGHT_NAMES, type HighlightKind } from './names';
 
-export { ACTIVE_HIGHLIGHT, HIGHLIGHT_NAMES, type HighlightKind, OUR_HIGHLIGHTS } from './names';
+export { ACTIVE_HIGHLIGHT, HIGHLIGHT_NAMES } from './names';
 
 /** A conflict iff the figure differs from its sources; other claims and figures are claims. */
-export function kindOf(annotation: Annotation): HighlightKind {
+function kindOf(annotation: Annotation): HighlightKind {
   if (annotation.kind === 'entity') return 'entity';
   return annotation.verdict === 'differs' ? 'conflict' : 'claim';
 }
@@ -23,20 +24,6 @@ export interface AnnotationGroup {
   readonly id: number;
   annotation: Annotation;
   readonly ranges: readonly Range[];
-}
-
-/** The document's highlight registry and a way to make highlights, where the browser has them. */
-export interface HighlightApi {
-  registry: HighlightRegistry;
-  create(): Highlight;
-}
-
-/** The API of `win`'s document, or undefined in browsers without custom highlights. */
-export function highlightApi(win: Window & typeof globalThis = window): HighlightApi | undefined {
-  const registry = win.CSS?.highlights;
-  const HighlightClass = win.Highlight;
-  if (!registry || typeof HighlightClass !== 'function') return undefined;
-  return { registry, create: () => new HighlightClass() };
 }
 
 /** What one range must still cover for its annotation to be right. */

@@ -17,7 +17,7 @@ export const HIGHLIGHT_NAMES: Readonly<Record<HighlightKind, string>> = {
 /** UI state, not an annotation: the annotation whose card is open. */
 export const ACTIVE_HIGHLIGHT = 'backstory-active';
 
-/** Every highlight name Backstory registers (DESIGN.md reserves `backstory-*`). */
+/** Every highlight name Backstory registers (the page contract reserves `backstory-*`; docs/architecture.md). */
 export const OUR_HIGHLIGHTS: readonly string[] = [
   ...Object.values(HIGHLIGHT_NAMES),
   ACTIVE_HIGHLIGHT,

@@ -4,7 +4,9 @@
  * with a subject of the claim, two with any other known entity, three alone. A number alone, or an
  * entity alone, never matches a claim.
  */
+
 import type { Claim, Entity } from '@/lib/facts/schema';
+import { push } from '@/lib/map-of-lists';
 import type { FoundFigure } from './figures';
 import {
   type ClaimWords,
@@ -92,11 +94,8 @@ export function subjectStemsOf(entities: Map<string, Entity>): (claim: Claim) =>
   };
 }
 
-export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
+// match/index.ts still imports push from here; the one helper is lib/map-of-lists.ts.
+export { push };
 
 /** Entity kinds that name what a claim is about rather than who. */
 const TOPICS = new Set<Entity['kind']>(['concept', 'programme']);

@@ -5,7 +5,7 @@
  */
 import { anchorOf } from './periods';
 import type { EventDate } from './types';
-import { MONTHS, readMonth } from './vocabulary';
+import { MONTHS, phrasePattern, readMonth } from './vocabulary';
 
 /** A date in a sentence, with offsets into that sentence. */
 export interface PlacedDate extends EventDate {
@@ -36,27 +36,24 @@ const LEAD = `(?:(?:${LEAD_WORDS.map((w) => initialCase(w).replace(/ /g, S)).joi
 // Month names must be capitalised ("may" is a verb); "May" itself needs a lead or a day or year.
 const MONTH = `(?:${MONTHS.filter((m) => m !== 'May').join('|')})`;
 
-const DATE = new RegExp(
-  '(?<![\\p{L}\\p{N}])(?:' +
-    [
-      `${LEAD}?(?:\\d{1,2}${S})?(?<month>${MONTH})(?:${S}\\d{1,2}(?:st|nd|rd|th)?)?(?:,?${S}(?<year>${YEAR})|${S}(?<relYear>this|last)${S}year)?`,
-      `${LEAD}(?:\\d{1,2}${S})?(?<may>May)(?:${S}\\d{1,2}(?:st|nd|rd|th)?)?(?:,?${S}(?<mayYear>${YEAR}))?`,
-      `(?:\\d{1,2}${S})(?<mayDay>May)(?:,?${S}(?<mayDayYear>${YEAR}))?`,
-      `(?:${initialCase('in')}|${initialCase('during')})${S}(?<onlyYear>${YEAR})`,
-      `(?<lastMonth>${initialCase('last')}${S}month)`,
-      `(?<lastYear>${initialCase('last')}${S}year)`,
-      `(?:(?:${initialCase('earlier')}|${initialCase('later')})${S})?(?<thisYear>${initialCase('this')}${S}year)`,
-    ].join('|') +
-    ')(?![\\p{L}\\p{N}])',
-  'gu',
+const DATE = phrasePattern(
+  [
+    `${LEAD}?(?:\\d{1,2}${S})?(?<month>${MONTH})(?:${S}\\d{1,2}(?:st|nd|rd|th)?)?(?:,?${S}(?<year>${YEAR})|${S}(?<relYear>this|last)${S}year)?`,
+    `${LEAD}(?:\\d{1,2}${S})?(?<may>May)(?:${S}\\d{1,2}(?:st|nd|rd|th)?)?(?:,?${S}(?<mayYear>${YEAR}))?`,
+    `(?:\\d{1,2}${S})(?<mayDay>May)(?:,?${S}(?<mayDayYear>${YEAR}))?`,
+    `(?:${initialCase('in')}|${initialCase('during')})${S}(?<onlyYear>${YEAR})`,
+    `(?<lastMonth>${initialCase('last')}${S}month)`,
+    `(?<lastYear>${initialCase('last')}${S}year)`,
+    `(?:(?:${initialCase('earlier')}|${initialCase('later')})${S})?(?<thisYear>${initialCase('this')}${S}year)`,
+  ],
+  'u',
 );
 
 /** Every date phrase in `sentence`; relative ones ("last month") need `published` to anchor. */
 export function findDates(sentence: string, published?: string): PlacedDate[] {
   const anchor = anchorOf(published);
   const dates: PlacedDate[] = [];
-  DATE.lastIndex = 0;
-  for (let m = DATE.exec(sentence); m; m = DATE.exec(sentence)) {
+  for (const m of sentence.matchAll(DATE)) {
     const g = m.groups ?? {};
     const span = { text: m[0], start: m.index, end: m.index + m[0].length };
     const monthName = g.month ?? g.may ?? g.mayDay;

@@ -3,14 +3,14 @@
  * (the measure's label, or the incident's name), who gave each figure, and the relation of each.
  * The matcher puts it on the annotation and the card data repeats it, so both always agree.
  */
+import { ratingSentence } from '@/lib/facts/describe';
+import type { Claim, Entity, Figure, Source } from '@/lib/facts/schema';
 import {
   dateConflictSentence,
-  ratingSentence,
   restatedSentence,
   type VerdictRow,
   verdictSentence,
-} from '@/lib/facts/describe';
-import type { Claim, Entity, Figure, Source } from '@/lib/facts/schema';
+} from '@/lib/facts/verdict-sentences';
 import type { Comparison, EventDate, FigureMention } from './types';
 import { overallVerdict } from './verdicts';
 
@@ -38,7 +38,7 @@ export function incidentName(
 }
 
 /** What a figure counts, in words: the incident's name, or its measure's label. */
-export function labelOf(facts: WordsLookup, claim: Claim, figure?: Figure): string {
+function labelOf(facts: WordsLookup, claim: Claim, figure?: Figure): string {
   return (
     (figure && incidentName(facts, figure)) ||
     (claim.measure && facts.measureLabels.get(claim.measure)) ||

@@ -116,7 +116,7 @@ function fuseFor(table: FuzzyTable, word: string): Fuse<AliasEntry> | null {
 }
 
 /** Same word count, same initial letters, few edits. */
-export function isCloseName(phrase: string, alias: string): boolean {
+function isCloseName(phrase: string, alias: string): boolean {
   const a = phrase.split(' ');
   const b = alias.split(' ');
   if (a.length !== b.length) return false;

@@ -22,14 +22,7 @@ import { sentenceAt } from './sentences';
 import type { Annotation } from './types';
 import { claimsToShow, compareWithClaims, overallVerdict } from './verdicts';
 
-export type {
-  Amount,
-  Annotation,
-  Comparison,
-  EventDate,
-  FigureMention,
-  Verdict,
-} from './types';
+export type { Annotation } from './types';
 
 /** Everything the matcher and the card need, built once per fact base. */
 export interface FactIndex {

@@ -55,7 +55,7 @@ const NON_WORD = /[^\p{L}']+/u;
  * A crude stem: lower case, common English endings and a final "e" dropped, at most seven letters
  * ("revenues" and "revenue" alike; "committee" and "commitments" apart).
  */
-export function stem(word: string): string {
+function stem(word: string): string {
   let w = word.toLowerCase().replace(/'s?$/, '');
   for (const suffix of ['ing', 'ed', 'es', 's']) {
     if (w.length > suffix.length + 3 && w.endsWith(suffix)) {

@@ -6,7 +6,7 @@
  * ("last year", "so far this year") are anchored on the article's published date.
  */
 import type { Period } from '@/lib/facts/schema';
-import { MONTHS, NUMBER_PATTERN, parseNumber, readMonth } from './vocabulary';
+import { MONTHS, NUMBER_PATTERN, parseNumber, phrasePattern, readMonth } from './vocabulary';
 
 /** A period phrase in a text: offsets into that text and its normalised period. */
 export interface PeriodSpan {
@@ -35,32 +35,29 @@ const SPAN_UNIT = '(?:years?|months?|decades?)';
 // "more than a decade", "nearly five years": the hedge does not change the period's length.
 const HEDGE = `(?:(?:more${S}than|over|nearly|almost|about|some|just${S}over|less${S}than)${S})?`;
 
-const PERIOD = new RegExp(
-  '(?<![\\p{L}\\p{N}])(?:' +
-    [
-      `(?:(?:in|during|over|for|within|across|throughout)${S})?the${S}(?:past|last|previous)${S}(?:(?<backN>${NUMBER_PATTERN})${S})?(?<backUnit>${SPAN_UNIT})`,
-      `between${S}(?<fromA>${YEAR})${S}and${S}(?<toA>${YEAR})`,
-      `from${S}(?<fromB>${YEAR})${S}(?:to|through|until)${S}(?<toB>${YEAR})`,
-      `(?<fromC>${YEAR})\\s*[–\\s]\\s*(?<toC>${YEAR})`,
-      `since${S}(?:${MONTH}${S})?(?<since>${YEAR})`,
-      `(?:(?:in|during|throughout|for)${S})(?:(?<month>${MONTH}),?${S})?(?<year>${YEAR})(?!\\s*[–\\s]\\s*${YEAR})`,
-      `(?:in|during|throughout|for)${S}(?<fromD>${YEAR})\\s*[–\\s]\\s*(?<toD>${YEAR})`,
-      `(?:over|in|for|across|within|spanning)${S}${HEDGE}(?<spanN>${NUMBER_PATTERN})${S}(?<spanUnit>${SPAN_UNIT})`,
-      `${HEDGE}a${S}(?<decade>decade)`,
-      `(?:in|during)${S}(?<relMonth>${MONTH})${S}(?<relYear>this|last)${S}year`,
-      `(?<!the${S})(?<lastYear>last${S}year)`,
-      `(?:so${S}far${S}|earlier${S})?(?<thisYear>this${S}year)`,
-    ].join('|') +
-    ')(?![\\p{L}\\p{N}])',
-  'giu',
+const PERIOD = phrasePattern(
+  [
+    `(?:(?:in|during|over|for|within|across|throughout)${S})?the${S}(?:past|last|previous)${S}(?:(?<backN>${NUMBER_PATTERN})${S})?(?<backUnit>${SPAN_UNIT})`,
+    `between${S}(?<fromA>${YEAR})${S}and${S}(?<toA>${YEAR})`,
+    `from${S}(?<fromB>${YEAR})${S}(?:to|through|until)${S}(?<toB>${YEAR})`,
+    `(?<fromC>${YEAR})\\s*[–\\s]\\s*(?<toC>${YEAR})`,
+    `since${S}(?:${MONTH}${S})?(?<since>${YEAR})`,
+    `(?:(?:in|during|throughout|for)${S})(?:(?<month>${MONTH}),?${S})?(?<year>${YEAR})(?!\\s*[–\\s]\\s*${YEAR})`,
+    `(?:in|during|throughout|for)${S}(?<fromD>${YEAR})\\s*[–\\s]\\s*(?<toD>${YEAR})`,
+    `(?:over|in|for|across|within|spanning)${S}${HEDGE}(?<spanN>${NUMBER_PATTERN})${S}(?<spanUnit>${SPAN_UNIT})`,
+    `${HEDGE}a${S}(?<decade>decade)`,
+    `(?:in|during)${S}(?<relMonth>${MONTH})${S}(?<relYear>this|last)${S}year`,
+    `(?<!the${S})(?<lastYear>last${S}year)`,
+    `(?:so${S}far${S}|earlier${S})?(?<thisYear>this${S}year)`,
+  ],
+  'iu',
 );
 
 /** Every period phrase in `text` (a sentence), normalised; relative ones need `published` to anchor. */
 export function findPeriods(text: string, published?: string): PeriodSpan[] {
   const anchor = anchorOf(published);
   const spans: PeriodSpan[] = [];
-  PERIOD.lastIndex = 0;
-  for (let m = PERIOD.exec(text); m; m = PERIOD.exec(text)) {
+  for (const m of text.matchAll(PERIOD)) {
     const period = periodOf(m.groups ?? {}, anchor);
     if (period) spans.push({ start: m.index, end: m.index + m[0].length, period });
   }

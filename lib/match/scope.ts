@@ -1,6 +1,6 @@
 /**
  * Whether a figure on the page counts a running total or one incident, from the words of its own
- * clause (DESIGN.md, "Figures and claims"): "$620 million from one game network", "in the Harmony
+ * clause (docs/architecture.md, "Figure rules"): "$620 million from one game network", "in the Harmony
  * bridge hack", "one of the largest thefts", "the largest heist on record", "the attack on …" are one
  * incident; "in total", "overall", "to date" are a total. A figure with neither is a total.
  */

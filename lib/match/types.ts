@@ -1,7 +1,7 @@
 import type { Claim, Figure, Qualifier } from '@/lib/facts/schema';
 
 /**
- * How a figure or statement on the page compares with a source (DESIGN.md, "Figures and claims"):
+ * How a figure or statement on the page compares with a source (docs/architecture.md, "Figure rules"):
  * - agrees: same measure, scope and period, within the source's bounds (a restated claim: same event,
  *   no other date);
  * - differs: same measure, scope and period, outside every such source's bounds — a conflict (a

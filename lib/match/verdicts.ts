@@ -1,12 +1,12 @@
 /**
  * How a figure on the page compares with each source figure of the same measure, and overall
- * (DESIGN.md, "Figures and claims: what may be compared"). Only the same scope (total or the same
+ * (docs/architecture.md, "Figure rules"). Only the same scope (total or the same
  * incident), the same unit and the same period are compared; everything else is shown side by side.
  */
 import type { Claim, Figure } from '@/lib/facts/schema';
 import type { Comparison, FigureMention, Verdict } from './types';
 
-/** Relative tolerance of "about" (DESIGN.md: ±10 %). */
+/** Relative tolerance of "about" (docs/architecture.md, "Figure rules": ±10 %). */
 const ABOUT_TOLERANCE = 0.1;
 /** Exact figures are rounded in news ("$2b" for $2.04 billion): half a percent either way. */
 const EXACT_TOLERANCE = 0.005;

@@ -119,6 +119,11 @@ export function alternation(words: readonly string[]): string {
     .join('|');
 }
 
+/** A global pattern for any of `phrases`, matched only as whole words (never inside "Mayor" or "20230"). */
+export function phrasePattern(phrases: readonly string[], flags: string): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${phrases.join('|')})(?![\\p{L}\\p{N}])`, `g${flags}`);
+}
+
 const QUALIFIER_BY_WORD = new Map<string, Qualifier>(
   Object.entries(QUALIFIER_WORDS).flatMap(([q, words]) =>
     words.map((w) => [w, q as Qualifier] as const),

@@ -1,22 +1,15 @@
-/**
- * The card shown for an annotation, compact like a Page Preview: what it is or what the verdict is
- * first, in plain words; the picture for a figure; details (each source's row, related claims)
- * behind a disclosure; the reader's notes; where every fact comes from.
- */
-import type { ComponentChildren } from 'preact';
+import { RELATION_GLYPHS } from '@/lib/facts/describe';
+import { Attribution, Cited, OriginTag, Quote, Rating } from './Attribution';
 import { CardFrame, type CardFrameProps } from './CardFrame';
 import type {
   CardData,
-  Citation,
   EntityCardData,
   FigureCardData,
-  NoteWords,
-  Origin,
-  RatingWords,
   RelatedClaim,
   SourceRow,
-} from './card-data';
-import { NumberLine, RELATION_GLYPHS } from './NumberLine';
+} from './card-types';
+import { Notes } from './Notes';
+import { NumberLine } from './NumberLine';
 
 /** The id of the card's verdict, which describes the dialog (a conflict in words). */
 export const VERDICT_ID = 'backstory-card-verdict';
@@ -203,143 +196,4 @@ function RestatedBody({ data }: { data: FigureCardData }) {
       <Notes notes={data.notes} />
     </>
   );
-}
-
-function Rating({ rating }: { rating: RatingWords }) {
-  return (
-    <p class="rating">
-      <strong>
-        <bdi>{rating.label}</bdi>
-      </strong>
-      {rating.scale && ` (${rating.scale})`}
-      {rating.by && (
-        <>
-          {' by '}
-          <Link url={rating.url}>{rating.by}</Link>
-        </>
-      )}
-      {rating.date && `, ${rating.date}`}
-    </p>
-  );
-}
-
-function Quote({ text }: { text: string }) {
-  return (
-    <p class="quote">
-      <q>
-        <bdi>{text}</bdi>
-      </q>
-    </p>
-  );
-}
-
-/**
- * "Alejandro Mayorkas · Cyber Security Intelligence · July 2023 · Bundled with Backstory": who, the
- * publisher linked to the source, when, and where the fact comes from.
- */
-function Attribution(props: { who?: string; source?: Citation; date?: string; origin?: Origin }) {
-  const { who, source, date, origin } = props;
-  const parts: ComponentChildren[] = [];
-  if (who) parts.push(<bdi>{who}</bdi>);
-  if (source) parts.push(<Cited source={source} short />);
-  if (date) parts.push(date);
-  if (origin) parts.push(<OriginTag origin={origin} />);
-  if (parts.length === 0) return null;
-  return (
-    <p class="meta">
-      {parts.map((part, i) => (
-        <span key={i}>
-          {i > 0 && ' · '}
-          {part}
-        </span>
-      ))}
-    </p>
-  );
-}
-
-/**
- * A source: its title (a link only when http or https), publisher or site and date; `short` names it
- * by its publisher alone, the title then being the link's tooltip.
- */
-function Cited({ source, short = false }: { source: Citation; short?: boolean }) {
-  if (short && source.publisher) {
-    return (
-      <Link url={source.url} title={source.title}>
-        {source.publisher}
-      </Link>
-    );
-  }
-  const details = [source.publisher, source.date].filter(Boolean).join(', ');
-  return (
-    <>
-      <Link url={source.url}>{source.title}</Link>
-      {details && (
-        <>
-          {' — '}
-          <bdi>{details}</bdi>
-        </>
-      )}
-    </>
-  );
-}
-
-function Link(props: { url?: string; title?: string; children: string }) {
-  if (!props.url) return <bdi>{props.children}</bdi>;
-  return (
-    <a href={props.url} title={props.title} target="_blank" rel="noopener noreferrer">
-      <bdi>{props.children}</bdi>
-    </a>
-  );
-}
-
-/** Where a fact comes from; an imported pack's name stands out, so it never passes for the bundled base. */
-function OriginTag({ origin }: { origin: Origin }) {
-  return (
-    <span class="origin" data-origin={origin.kind}>
-      <bdi>{origin.words}</bdi>
-    </span>
-  );
-}
-
-/** The reader's notes under "Your notes", then each imported pack's under its own name. */
-function Notes({ notes }: { notes: NoteWords[] }) {
-  if (notes.length === 0) return null;
-  const groups = new Map<string, NoteWords[]>();
-  for (const note of notes)
-    groups.set(note.origin.words, [...(groups.get(note.origin.words) ?? []), note]);
-  return (
-    <>
-      {[...groups.values()].map((group) => {
-        const origin = (group[0] as NoteWords).origin;
-        return (
-          <section class="notes" key={origin.words} aria-label={notesHeading(origin)}>
-            <h3>{notesHeading(origin)}</h3>
-            <ul class="rows">
-              {group.map((note) => (
-                <li key={note.id}>
-                  {note.text && (
-                    <p>
-                      <bdi>{note.text}</bdi>
-                    </p>
-                  )}
-                  {note.quote && <Quote text={note.quote} />}
-                  {note.sources.map((source, i) => (
-                    <p class="meta" key={`${source.title}${i}`}>
-                      <Cited source={source} />
-                    </p>
-                  ))}
-                </li>
-              ))}
-            </ul>
-          </section>
-        );
-      })}
-    </>
-  );
-}
-
-function notesHeading(origin: Origin): string {
-  if (origin.kind === 'yours') return 'Your notes';
-  if (origin.kind === 'bundled') return 'Notes';
-  return `Notes ${origin.words.charAt(0).toLowerCase()}${origin.words.slice(1)}`;
 }

@@ -11,7 +11,7 @@ export type Theme = 'light' | 'dark';
 export const CARD_TITLE_ID = 'backstory-card-title';
 
 /** Where this annotation is among the page's, for "3 of 14". */
-export interface CardPlace {
+interface CardPlace {
   index: number;
   total: number;
 }

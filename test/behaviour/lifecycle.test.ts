@@ -5,18 +5,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionDriver, PageDriver } from '../driver/driver';
+import { badgeCount, sendToPage } from '../driver/extension-steps';
 import { launchDriver } from '../driver/launch';
 import { type PageServer, startServer } from '../driver/server';
 import {
   ANNOTATION_HIGHLIGHTS,
-  badgeCount,
   cardHosts,
   cardShowing,
   hoverHighlight,
   readCard,
   rememberedHighlights,
   rememberHighlights,
-  sendToPage,
   visibleHighlights,
   watchCardShowing,
 } from '../driver/steps';

@@ -1,5 +1,5 @@
 /**
- * A reader with Backstory, in each browser (DESIGN.md, "The page contract" and "Interaction numbers"):
+ * A reader with Backstory, in each browser (docs/architecture.md, "The page contract"):
  * on real news pages (our paragraphs in a corpus page's own markup), annotations in the article only;
  * the card on hover and from the keyboard commands; the popup's summary; the site switch and pause
  * leaving the page exactly as served; a fact added on the options page annotating an open page; and
@@ -7,23 +7,28 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionDriver, PageDriver, ViewDriver } from '../driver/driver';
+import {
+  badgeCount,
+  clickControl,
+  fillField,
+  sendToPage,
+  tabIdOf,
+  viewText,
+} from '../driver/extension-steps';
 import { launchDriver } from '../driver/launch';
 import { type PageServer, startServer } from '../driver/server';
 import {
-  badgeCount,
   cardHosts,
-  clickControl,
-  fillField,
   focusedInPage,
+  focusFirstLink,
   highlightNames,
   highlightRanges,
   highlightTexts,
   hoverHighlight,
+  ourHighlightNames,
+  pageClock,
   placedAnnotations,
   readCard,
-  sendToPage,
-  tabIdOf,
-  viewText,
 } from '../driver/steps';
 import { inCorpusMarkup, NEWS_HOSTS } from '../fixtures/corpus-page';
 import { REPORT } from '../fixtures/on-topic';
@@ -54,14 +59,6 @@ const servedAsIs = (page: PageDriver) =>
       (window as unknown as { backstoryServed: string }).backstoryServed,
     null,
   );
-
-/** Our highlight names in the page's registry. */
-const ourHighlightNames = async (page: PageDriver) =>
-  (await highlightNames(page)).filter((name) => name.startsWith('backstory-'));
-
-/** Waits for the page's own clock to move `ms` on (waits the page's timers see, not the test's). */
-const pageClock = (page: PageDriver, ms: number) =>
-  page.evaluate((ms) => new Promise((done) => setTimeout(done, ms)), ms);
 
 describe(`reading an article (${BROWSER})`, () => {
   let driver: ExtensionDriver;
@@ -182,6 +179,7 @@ describe(`reading an article (${BROWSER})`, () => {
   it('closes a hovered card on Escape without moving the pointer, leaving the page’s focus alone', async () => {
     await page.bringToFront();
     const focused = await focusFirstLink(page);
+    expect(focused).toMatch(/^a/);
     await hoverHighlight(page, 'backstory-entity', 2);
     await expect.poll(() => readCard(page)).not.toBeNull();
     await page.press('Escape');
@@ -194,6 +192,7 @@ describe(`reading an article (${BROWSER})`, () => {
     await page.bringToFront();
     // Where the reader is: a link focused, words of the article selected.
     const focused = await focusFirstLink(page);
+    expect(focused).toMatch(/^a/);
     const selected = await page.evaluate((first) => {
       const p = [...document.querySelectorAll('p')].find((el) => el.textContent === first);
       const text = p?.firstChild;
@@ -297,14 +296,3 @@ describe(`reading an article (${BROWSER})`, () => {
     expect((await driver.externalRequests()).filter((url) => !pagesOwn(url))).toEqual([]);
   });
 });
-
-/** Focuses the page's first visible link, as a reader tabbing there would; returns how it reads. */
-async function focusFirstLink(page: PageDriver): Promise<string> {
-  await page.evaluate(() => {
-    const links = [...document.querySelectorAll<HTMLAnchorElement>('a[href]')];
-    links.find((link) => link.getClientRects().length > 0)?.focus();
-  }, null);
-  const focused = await focusedInPage(page);
-  expect(focused).toMatch(/^a/);
-  return focused;
-}

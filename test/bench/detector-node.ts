@@ -25,7 +25,7 @@ export interface DetectorCost {
 }
 
 /** The page's text, roughly as a reader sees it: no scripts, styles or tags. */
-export function pageText(html: string): string {
+function pageText(html: string): string {
   return html
     .replace(/<(script|style|noscript|template)\b[\s\S]*?<\/\1\s*>/gi, ' ')
     .replace(/<[^>]*>/g, ' ')

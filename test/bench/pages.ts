@@ -3,8 +3,7 @@
  * markup, and long on-topic articles. Executable scripts are removed, so every script a browser runs
  * on them is an extension's; JSON-LD metadata (which Readability reads) stays.
  */
-import { readdirSync } from 'node:fs';
-import { CORPUS_DIR, corpusSource, inCorpusMarkup, NEWS_HOSTS } from '../fixtures/corpus-page';
+import { corpusNames, corpusSource, inCorpusMarkup, NEWS_HOSTS } from '../fixtures/corpus-page';
 import { seedParagraphs } from '../fixtures/news-page';
 import { BRIEF, REPORT } from '../fixtures/on-topic';
 
@@ -18,7 +17,7 @@ const EVENT_HANDLER = /\son[a-z]+\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi;
 const SCRIPT_URL = /javascript:/gi;
 
 /** `html` without the scripts a browser would run: script elements, event handlers, script URLs. */
-export function withoutScripts(html: string): string {
+function withoutScripts(html: string): string {
   return html
     .replace(EXECUTABLE_SCRIPT, '')
     .replace(EVENT_HANDLER, '')
@@ -27,9 +26,7 @@ export function withoutScripts(html: string): string {
 
 /** The corpus pages, by name. */
 export function corpusPages(): BenchPage[] {
-  return readdirSync(CORPUS_DIR)
-    .sort()
-    .map((name) => ({ name, html: withoutScripts(corpusSource(name)) }));
+  return corpusNames().map((name) => ({ name, html: withoutScripts(corpusSource(name)) }));
 }
 
 /** The on-topic report and brief in every news host's markup. */
@@ -49,7 +46,7 @@ const FILLER = [
 ];
 
 /** `words` words of paragraphs: the seed articles' paragraphs between neutral filler. */
-export function longParagraphs(words: number): string[] {
+function longParagraphs(words: number): string[] {
   const seeds = seedParagraphs()
     .flat()
     .filter((p) => p.split(/\s+/).length > 12);

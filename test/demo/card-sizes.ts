@@ -1,7 +1,7 @@
 /**
  * Every card on the demo article and the real-markup fixtures, opened one by one through the popup's
  * reveal, with its size and whether its body scrolls: `npx wxt build && npx tsx test/demo/card-sizes.ts`.
- * The figures quoted for "compact like a Page Preview" (DESIGN.md) come from here.
+ * The figures quoted for "compact like a Page Preview" (docs/architecture.md, "The page contract") come from here.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -7,7 +7,6 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const SHARED_DIR = resolve(ROOT, '../shared');
 
 /** A local web server whose pages are set by the test. */
 export interface PageServer {

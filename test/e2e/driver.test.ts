@@ -8,7 +8,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readCard, tabIdOf } from '../driver/steps';
+import { tabIdOf } from '../driver/extension-steps';
+import { readCard } from '../driver/steps';
 import { ChromiumDriver } from './driver';
 import { type PageServer, ROOT, startServer } from './harness';
 

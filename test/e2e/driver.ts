@@ -13,7 +13,7 @@ import type {
   Remote,
   ViewDriver,
 } from '../driver/driver';
-import { inClosedShadow } from './card-view';
+import { inClosedShadow } from './closed-shadow';
 import { type ExtensionBrowser, launchWithExtension } from './harness';
 import { TargetSession } from './target-session';
 

@@ -10,7 +10,7 @@ import { type BrowserContext, chromium, type Page, type Worker } from 'playwrigh
 import { ROOT } from '../driver/server';
 import { TargetSession } from './target-session';
 
-export { type PageServer, ROOT, SHARED_DIR, startServer } from '../driver/server';
+export { type PageServer, ROOT, startServer } from '../driver/server';
 
 export const EXTENSION_DIR = join(ROOT, process.env.BACKSTORY_OUT_DIR ?? '.output', 'chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

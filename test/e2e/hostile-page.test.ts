@@ -1,5 +1,5 @@
 /**
- * A hostile page (DESIGN.md: "Events the page can forge never open a card, never change settings and
+ * A hostile page (docs/architecture.md, "The page contract": "Events the page can forge never open a card, never change settings and
  * never switch Backstory off"; the card's closed root keeps a reader's facts from the page). It
  * replays every window message it sees, dispatches forged pointer, mouse, focus, key and custom
  * events on every element (WXT's "content script started" event with the real extension id among

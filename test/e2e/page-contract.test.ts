@@ -1,5 +1,5 @@
 /**
- * The page stays the page (DESIGN.md, "The page contract"): a framework's text, the clipboard, focus
+ * The page stays the page (docs/architecture.md, "The page contract"): a framework's text, the clipboard, focus
  * order, find-in-page, the page's click handlers and its styles all behave as without Backstory.
  * Where "as without" needs a comparison, the same steps run in a Chromium without the extension.
  */
@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inCorpusMarkup } from '../fixtures/corpus-page';
 import { newsPage, seedArticle } from '../fixtures/news-page';
 import { REPORT } from '../fixtures/on-topic';
-import { cardOpen, cardTitle, exposeCardToPage, readCard } from './card-view';
+import { cardOpen } from './card-view';
 import { frameworkPage, frameworkReport } from './framework-page';
 import {
   EXTENSION_DIR,
@@ -20,13 +20,7 @@ import {
   ROOT,
   startServer,
 } from './harness';
-import {
-  annotationPoint,
-  drawn,
-  extensionPage,
-  hoverAnnotation,
-  waitForDrawn,
-} from './page-helpers';
+import { annotationPoint, drawn, waitForDrawn } from './page-helpers';
 
 /** The report in a real news site's markup (its navigation, related links and scripts stay). */
 const GUARDIAN = inCorpusMarkup('guardian-1', REPORT);
@@ -232,95 +226,6 @@ describe('the page stays the page', () => {
     ).toBe(1);
     expect(await describeActive(page)).toBe('a#wray-link FBI Director Christopher Wray');
     await page.close();
-  });
-
-  it('a right-to-left page with hostile styles reaches neither the card nor the drawing; reader text stays isolated', async () => {
-    const ext = await extensionPage(browser);
-    const longWord = 'x'.repeat(180);
-    await ext.evaluate(async (longWord) => {
-      const { local } = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser })
-        .chrome.storage;
-      await local.set({
-        readerPack: {
-          format: 1,
-          name: 'My facts',
-          sources: [],
-          entities: [
-            {
-              id: 'reader.harriet-quill',
-              name: 'Harriet Quill',
-              kind: 'person',
-              aliases: [],
-              summary: `ملاحظة خاصة: analyst I trust. ${longWord}`,
-              sourceIds: [],
-            },
-          ],
-          claims: [],
-        },
-      });
-    }, longWord);
-    const hostile = `<style>
-      html { zoom: 1.5 }
-      p, p * { text-decoration: none !important; }
-      backstory-tooltip, backstory-tooltip * {
-        display: none !important; direction: rtl !important; unicode-bidi: bidi-override !important;
-        font-size: 40px !important; letter-spacing: 4px !important; zoom: 3 !important;
-      }
-    </style>`;
-    const html = newsPage({
-      ...seedArticle(1),
-      bodyHtml: '<p>The analyst Harriet Quill said North Korea’s hackers struck again.</p>',
-    })
-      .replace('<html lang="en">', '<html lang="ar" dir="rtl">')
-      .replace('</head>', `${hostile}</head>`);
-    const page = await open('/rtl.html', html);
-    await expect
-      .poll(async () => (await drawn(page)).map((d) => d.text))
-      .toContain('Harriet Quill');
-    await hoverAnnotation(page, 'Harriet Quill');
-    await expect.poll(() => cardTitle(page), { timeout: 3000 }).toBe('Harriet Quill');
-    const card = await readCard(page);
-    expect(card?.dialog?.getAttribute('dir')).toBe('ltr');
-    expect(card?.root.querySelector('.summary bdi')?.textContent).toContain('ملاحظة خاصة');
-    // Its own size (about 320-380 px), inside the viewport, whatever the page's zoom and font rules.
-    const box = card?.box ?? { x: 0, y: 0, width: 0, height: 0 };
-    expect(box.width).toBeGreaterThanOrEqual(320);
-    expect(box.width).toBeLessThanOrEqual(380);
-    expect(box.x).toBeGreaterThanOrEqual(0);
-    expect(box.x + box.width).toBeLessThanOrEqual(1280);
-    await exposeCardToPage(page);
-    const style = await page.evaluate(() => {
-      const p = [...document.querySelectorAll('p')].find((el) => el.textContent?.includes('Quill'));
-      const host = document.querySelector('backstory-tooltip') as HTMLElement;
-      const dialog = host.shadowRoot?.querySelector('.card') as HTMLElement;
-      const s = getComputedStyle(dialog);
-      return {
-        host: getComputedStyle(host).display,
-        direction: s.direction,
-        fontSize: s.fontSize,
-        letterSpacing: s.letterSpacing,
-        zoom: dialog.currentCSSZoom,
-        sideways: dialog.scrollWidth > dialog.clientWidth,
-        // The page's rule removes underlines from its elements, not from our highlights.
-        underline: p && getComputedStyle(p, '::highlight(backstory-entity)').textDecorationLine,
-      };
-    });
-    expect(style).toEqual({
-      host: 'block',
-      direction: 'ltr',
-      fontSize: '14px',
-      letterSpacing: 'normal',
-      zoom: 1,
-      sideways: false,
-      underline: 'underline',
-    });
-    await page.close();
-    await ext.evaluate(() =>
-      (
-        globalThis as unknown as { chrome: typeof import('wxt/browser').browser }
-      ).chrome.storage.local.remove('readerPack'),
-    );
-    await ext.close();
   });
 
   it('draws nothing and shows no card host once the browser takes our stylesheet away', async () => {

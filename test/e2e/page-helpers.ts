@@ -1,11 +1,10 @@
 /** Shared steps for the on-page e2e tests: open annotated pages, talk to the content script, find what is drawn. */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import type { Settings } from '../../lib/defaults';
 import type { PageSummary } from '../../lib/messages';
 import { readCard } from './card-view';
-import { type ExtensionBrowser, ROOT } from './harness';
+import type { ExtensionBrowser } from './harness';
 
 /** The extension API inside an extension page; callbacks run there, so they name it inline. */
 type WithChrome = { chrome: typeof import('wxt/browser').browser };
@@ -36,15 +35,6 @@ export async function sendToPage(
     },
     { type, data },
   );
-}
-
-/** Changes stored settings as the popup would; the content script watches them. */
-export async function setSettings(ext: Page, changes: Partial<Settings>): Promise<void> {
-  await ext.evaluate(async (changes) => {
-    const { local } = (globalThis as unknown as WithChrome).chrome.storage;
-    const { settings } = await local.get('settings');
-    await local.set({ settings: { ...(settings as object | undefined), ...changes } });
-  }, changes);
 }
 
 /** How an annotation is drawn: the part of its highlight name after "backstory-". */
@@ -85,11 +75,6 @@ export function drawn(page: Page): Promise<Drawn[]> {
       live: range instanceof Range && !range.collapsed && range.startContainer.isConnected,
     }));
   });
-}
-
-/** How many ranges are drawn. */
-export async function drawnCount(page: Page): Promise<number> {
-  return (await drawn(page)).length;
 }
 
 /**
@@ -153,7 +138,10 @@ export async function focusIs(page: Page): Promise<string> {
   return `card:${role ?? focused?.localName ?? ''}`;
 }
 
-const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+const AXE_SOURCE = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
 
 /**
  * axe-core's violations on `page` (or only inside `include`, e.g. a shadow-root selector path), as

@@ -3,13 +3,12 @@
  * annotator injected only where the fact base is named, once per document, and annotations only in
  * the article's own blocks and headline. Counted through the background, where injection happens.
  */
-import { readdirSync } from 'node:fs';
 import { Readability } from '@mozilla/readability';
 import { JSDOM } from 'jsdom';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  CORPUS_DIR,
+  corpusNames,
   corpusSource,
   inCorpusMarkup,
   NEWS_HOSTS,
@@ -97,7 +96,7 @@ describe('the detector and the annotator on demand', () => {
   });
 
   it('never injects the annotator into the 130 corpus pages, and draws nothing there', async () => {
-    const names = readdirSync(CORPUS_DIR).sort();
+    const names = corpusNames();
     expect(names).toHaveLength(130);
     const marked: string[] = [];
     const queue = [...names];

@@ -4,8 +4,8 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tabIdOf } from '../driver/extension-steps';
 import { type PageServer, startServer } from '../driver/server';
-import { tabIdOf } from '../driver/steps';
 import { FirefoxDriver } from './driver';
 import { readRecords } from './watch';
 

@@ -6,17 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageDriver } from '../driver/driver';
+import { changeSettings, readSettings, sendToPage, tabIdOf } from '../driver/extension-steps';
 import { type PageServer, startServer } from '../driver/server';
-import {
-  changeSettings,
-  highlightNames,
-  highlightRanges,
-  highlightTexts,
-  hoverHighlight,
-  readSettings,
-  sendToPage,
-  tabIdOf,
-} from '../driver/steps';
+import { highlightNames, highlightRanges, highlightTexts, hoverHighlight } from '../driver/steps';
 import { FirefoxDriver } from './driver';
 import type { Gecko } from './gecko';
 

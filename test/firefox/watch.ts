@@ -17,7 +17,7 @@ export interface ExtensionError {
 }
 
 /** A request that was not for 127.0.0.1. */
-export interface BlockedRequest {
+interface BlockedRequest {
   url: string;
   /** Who asked: the origin of the page or extension, or "system" for Firefox itself. */
   by: string;

@@ -32,9 +32,9 @@ export const NEEDED_PERMISSIONS = ['contextMenus', 'scripting', 'storage'];
 export const CONTENT_SCRIPT_MATCHES = ['http://*/*', 'https://*/*'];
 /** The annotator, injected by the background (not in the manifest). */
 export const ANNOTATOR_FILE = 'content-scripts/annotator.js';
-/** DESIGN.md budget for the detector (every page), minified. */
+/** Budget (docs/architecture.md, "Bundles") for the detector (every page), minified. */
 export const DETECTOR_BUDGET_BYTES = 8_000;
-/** DESIGN.md budget for the annotator, minified, with Readability, fuse.js and Preact. */
+/** Budget (docs/architecture.md, "Bundles") for the annotator, minified, with Readability, fuse.js and Preact. */
 export const ANNOTATOR_BUDGET_BYTES = 120_000;
 
 function isSubset(items: readonly string[], allowed: readonly string[]): boolean {

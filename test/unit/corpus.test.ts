@@ -5,8 +5,6 @@
  * None is about Backstory's topic: the detector turns every one down and nothing is marked, yet
  * extraction must find the article's blocks wherever there is an article.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -17,8 +15,8 @@ import { readPage } from '@/lib/extract/article';
 import { collectBlocksText, collectText, isUntouchable } from '@/lib/extract/text';
 import { bundledPack } from '@/lib/facts/bundled';
 import { buildIndex, findAnnotations, mentionsAnyAlias } from '@/lib/match';
+import { listShared, readShared } from '../fixtures/shared';
 
-const CORPUS = join(process.cwd(), '..', 'shared', 'corpus', 'readability');
 const URL = 'http://fakehost/test/page.html';
 
 interface Expected {
@@ -52,7 +50,7 @@ const matcher = decodeMatcher(buildMatcher(bundledPack)) as Matcher;
 const results: PageResult[] = [];
 
 function load(name: string): JSDOM['window'] {
-  return new JSDOM(readFileSync(join(CORPUS, name, 'source.html'), 'utf8'), { url: URL }).window;
+  return new JSDOM(readShared('corpus/readability', name, 'source.html'), { url: URL }).window;
 }
 
 function words(text: string): string[] {
@@ -82,7 +80,7 @@ function readableWords(content: Element): string[] {
 
 function examine(name: string): PageResult {
   const expected = JSON.parse(
-    readFileSync(join(CORPUS, name, 'expected-metadata.json'), 'utf8'),
+    readShared('corpus/readability', name, 'expected-metadata.json'),
   ) as Expected;
   const window = load(name);
   const doc = window.document;
@@ -175,7 +173,7 @@ const GENERIC_ONLY = [
 ];
 
 beforeAll(async () => {
-  for (const name of readdirSync(CORPUS).sort()) {
+  for (const name of listShared('corpus/readability')) {
     results.push(examine(name));
     // Let vitest's worker talk to the runner between pages.
     await new Promise((resolve) => setImmediate(resolve));

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  dateConflictSentence,
   describeFigure,
   describePeriod,
   describeScope,
@@ -8,13 +7,16 @@ import {
   formatEventDate,
   formatFigure,
   formatNumber,
+} from '@/lib/facts/describe';
+import type { Figure } from '@/lib/facts/schema';
+import {
+  dateConflictSentence,
   listWords,
   ratioWords,
   restatedSentence,
   type VerdictRow,
   verdictSentence,
-} from '@/lib/facts/describe';
-import type { Figure } from '@/lib/facts/schema';
+} from '@/lib/facts/verdict-sentences';
 import type { FigureMention } from '@/lib/match/types';
 
 const usd = (

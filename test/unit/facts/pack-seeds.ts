@@ -1,9 +1,8 @@
 /**
  * The two source articles the bundled pack is drawn from, keyed by the id of the pack source made
- * from each. Read from ../shared/seeds relative to the repo root (vitest runs there; CI has ../shared).
+ * from each, in ../shared/seeds.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readShared } from '../../fixtures/shared';
 
 const SEED_FILES: Record<string, string> = {
   'readable-nk-lashes-out': '000_377ae14cbf43910e.txt',
@@ -12,10 +11,7 @@ const SEED_FILES: Record<string, string> = {
 
 /** Seed text by pack source id. */
 export const seedBySource: Record<string, string> = Object.fromEntries(
-  Object.entries(SEED_FILES).map(([id, file]) => [
-    id,
-    readFileSync(resolve('../shared/seeds', file), 'utf8'),
-  ]),
+  Object.entries(SEED_FILES).map(([id, file]) => [id, readShared('seeds', file)]),
 );
 
 /** Both seeds, one after the other. */

@@ -1,31 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addFact,
-  EMPTY_FORM,
-  formOf,
-  newEntityId,
-  parseAliases,
-  type ReaderFactForm,
-  removeClaim,
-  removeFact,
-  updateFact,
-} from '@/lib/facts/reader';
+import { addFact, formOf, newEntityId, parseAliases, updateFact } from '@/lib/facts/reader';
 import type { FactPack } from '@/lib/facts/schema';
 import { validatePack } from '@/lib/facts/validate';
-
-const EMPTY: FactPack = { format: 1, name: 'My facts', sources: [], entities: [], claims: [] };
-
-function form(fields: Partial<ReaderFactForm>): ReaderFactForm {
-  return { ...EMPTY_FORM, ...fields };
-}
-
-const LAZARUS = form({
-  term: 'Lazarus Group',
-  aliases: 'Lazarus,  APT38 , lazarus group, ',
-  details: 'A hacking group tied to North Korea.',
-  sourceTitle: 'Advisory',
-  sourceUrl: 'https://example.org/advisory',
-});
+import { EMPTY, form, LAZARUS } from './reader-form';
 
 describe('parseAliases', () => {
   it('trims, drops empties, repeats and the term itself', () => {
@@ -246,63 +223,5 @@ describe('formOf and updateFact', () => {
       ...imported.claims[0],
       figure: { value: 6, unit: 'USD', qualifier: 'about', period: 'total', scope: 'total' },
     });
-  });
-});
-
-describe('removeFact', () => {
-  it('removes the entity, its own claim and its now unused source', () => {
-    const { pack, entityId } = addFact(
-      EMPTY,
-      form({ term: 'X', sourceTitle: 'T', figure: '1', measure: 'hackers' }),
-    );
-    const other = addFact(pack, form({ term: 'Y' })).pack;
-    const after = removeFact(other, entityId);
-    expect(after.entities.map((e) => e.id)).toEqual(['reader.y']);
-    expect(after.claims).toEqual([]);
-    expect(after.sources).toEqual([]);
-  });
-
-  it('removes notes about the entity and about its claims', () => {
-    const { pack, entityId } = addFact(EMPTY, { ...LAZARUS, quote: 'prolific' });
-    expect(removeFact(pack, entityId)).toEqual(EMPTY);
-  });
-
-  it('keeps shared claims and sources for the other entities', () => {
-    const pack: FactPack = {
-      format: 1,
-      sources: [{ id: 's', title: 'T', publisher: 'P' }],
-      entities: [
-        { id: 'a', name: 'A', kind: 'person', aliases: [], summary: '', sourceIds: ['s'] },
-        { id: 'b', name: 'B', kind: 'person', aliases: [], summary: '', sourceIds: ['s'] },
-      ],
-      claims: [
-        { id: 'c', statement: 'A met B.', subjects: ['a', 'b'], sourceId: 's', evidence: 'met' },
-      ],
-    };
-    expect(removeFact(pack, 'a')).toEqual({
-      ...pack,
-      entities: [pack.entities[1]],
-      claims: [{ ...pack.claims[0], subjects: ['b'] }],
-    });
-  });
-});
-
-describe('removeClaim', () => {
-  it('removes the claim, notes about it and its now unused source', () => {
-    const { pack } = addFact(
-      EMPTY,
-      form({ term: 'X', sourceTitle: 'T', figure: '1', measure: 'hackers' }),
-    );
-    const noted: FactPack = {
-      ...pack,
-      notes: [
-        { id: 'n', about: { kind: 'claim', id: 'reader.x.figure' }, text: 'Hm.', sourceIds: [] },
-      ],
-    };
-    const after = removeClaim(noted, 'reader.x.figure');
-    expect(after.claims).toEqual([]);
-    expect(after.notes).toBeUndefined();
-    // The entity still cites the source.
-    expect(after.sources).toEqual(pack.sources);
   });
 });

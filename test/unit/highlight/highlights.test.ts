@@ -3,11 +3,11 @@
 // removed), which is what the highlighter relies on; happy-dom does not.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { collectText, type TextMap } from '@/lib/extract/text';
+import type { HighlightApi } from '@/lib/highlight/api';
 import {
   ACTIVE_HIGHLIGHT,
   type AnnotationGroup,
   HIGHLIGHT_NAMES,
-  type HighlightApi,
   Highlights,
 } from '@/lib/highlight/highlights';
 import type { Annotation } from '@/lib/match/types';

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { collectText } from '@/lib/extract/text';
-import { HIGHLIGHT_NAMES, type HighlightApi, Highlights } from '@/lib/highlight/highlights';
+import type { HighlightApi } from '@/lib/highlight/api';
+import { HIGHLIGHT_NAMES, Highlights } from '@/lib/highlight/highlights';
 import { groupAtPoint } from '@/lib/highlight/hit-test';
 import { fakeHighlightApi } from './fake-highlights';
 

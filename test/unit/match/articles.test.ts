@@ -12,8 +12,9 @@ import { collectText } from '@/lib/extract/text';
 import { bundledPack } from '@/lib/facts/bundled';
 import { buildIndex, findAnnotations } from '@/lib/match';
 import type { Annotation } from '@/lib/match/types';
-import { cardDataFor, type FigureCardData } from '@/lib/ui/card-data';
-import { describeNumberLine } from '@/lib/ui/NumberLine';
+import { cardDataFor } from '@/lib/ui/card-data';
+import type { FigureCardData } from '@/lib/ui/card-types';
+import { describeNumberLine } from '@/lib/ui/number-line-layout';
 import { inCorpusMarkup } from '../../fixtures/corpus-page';
 import {
   FIGURE_ARTICLES,

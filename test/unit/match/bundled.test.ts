@@ -1,15 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundledPack } from '@/lib/facts/bundled';
 import { buildIndex, findAnnotations, findAnnotationsChunked, mentionsAnyAlias } from '@/lib/match';
+import { readShared } from '../../fixtures/shared';
 
 const index = buildIndex(bundledPack);
-// The seeds live beside the repository (CI has ../shared); tests run from the repository root.
-const seed = (name: string) =>
-  readFileSync(join(process.cwd(), '..', 'shared', 'seeds', name), 'utf8');
-const herald = seed('000_377ae14cbf43910e.txt');
-const roundup = seed('002_8281bedc7a467cb7.txt');
+const herald = readShared('seeds', '000_377ae14cbf43910e.txt');
+const roundup = readShared('seeds', '002_8281bedc7a467cb7.txt');
 
 /** Figure-claim annotations as [text, factId, verdict]. */
 function claims(text: string) {

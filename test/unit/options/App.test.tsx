@@ -1,14 +1,11 @@
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { App } from '@/entrypoints/options/App';
 import { DEFAULT_SETTINGS } from '@/lib/defaults';
-import type { FactPack } from '@/lib/facts/schema';
 import { readStoredFacts, saveImported } from '@/lib/facts/stored';
 import { settingsItem } from '@/lib/storage';
-import { renderRoot } from '../render-root';
-
-const root = renderRoot();
+import { tick } from './form-driver';
+import { button, field, notice, PACK, root, shown, stored, type } from './options-page';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -17,48 +14,6 @@ beforeEach(() => {
 afterEach(() => {
   history.replaceState(null, '', '/');
 });
-
-const field = (id: string) => document.getElementById(id) as HTMLInputElement;
-const tick = () => new Promise((done) => setTimeout(done, 0));
-
-function type(id: string, value: string): void {
-  field(id).value = value;
-  field(id).dispatchEvent(new Event('input', { bubbles: true }));
-}
-
-function button(name: string): HTMLButtonElement {
-  const found = [...root.querySelectorAll('button')].find(
-    (b) => b.textContent === name || b.getAttribute('aria-label') === name,
-  );
-  if (!found) throw new Error(`no button ${name}`);
-  return found;
-}
-
-const notice = () => root.querySelector('.notice-bar [role="status"]')?.textContent;
-const stored = async () => (await readStoredFacts()).yours;
-
-async function shown(): Promise<void> {
-  render(<App />, root);
-  await vi.waitFor(() => expect(root.querySelector('.fact-form')).toBeTruthy());
-}
-
-const PACK: FactPack = {
-  format: 1,
-  name: 'Hearing notes',
-  author: 'Jane Doe',
-  sources: [{ id: 's', title: 'Her blog' }],
-  entities: [
-    {
-      id: 'kimsuky',
-      name: 'Kimsuky',
-      kind: 'organisation',
-      aliases: [],
-      summary: '',
-      sourceIds: ['s'],
-    },
-  ],
-  claims: [],
-};
 
 describe('the options page', () => {
   it('prefills the form from the context-menu URL', async () => {

@@ -5,6 +5,7 @@ import { stackLayers } from '@/lib/facts/layers';
 import { factRows } from '@/lib/facts/rows';
 import type { FactPack } from '@/lib/facts/schema';
 import { renderRoot } from '../render-root';
+import { tick } from './form-driver';
 
 const root = renderRoot();
 
@@ -24,8 +25,6 @@ function pack(n: number, prefix: string): FactPack {
     claims: [],
   };
 }
-
-const tick = () => new Promise((done) => setTimeout(done, 0));
 
 function show(yours: FactPack, bundled?: FactPack) {
   const handlers = { onEdit: vi.fn(), onDelete: vi.fn(), onNote: vi.fn() };

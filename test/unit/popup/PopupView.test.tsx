@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
-import { claimSections, PopupView, type PopupViewProps } from '@/entrypoints/popup/PopupView';
+import { claimSections } from '@/entrypoints/popup/Found';
+import { PopupView, type PopupViewProps } from '@/entrypoints/popup/PopupView';
 import type { PageSummary } from '@/lib/messages';
 import { renderRoot } from '../render-root';
 

@@ -8,7 +8,8 @@ import { collectText } from '@/lib/extract/text';
 import { bundledPack } from '@/lib/facts/bundled';
 import { buildIndex, findAnnotations } from '@/lib/match';
 import type { Annotation } from '@/lib/match/types';
-import { cardDataFor, type FigureCardData, lookupSlice } from '@/lib/ui/card-data';
+import { cardDataFor, lookupSlice } from '@/lib/ui/card-data';
+import type { FigureCardData } from '@/lib/ui/card-types';
 import { lookupOf } from '../lookup';
 import { layered } from './facts';
 

@@ -6,7 +6,7 @@ import type { ImportedOrigin } from '@/lib/facts/layers';
 import type { FactPack } from '@/lib/facts/schema';
 import { BUNDLED, layeredLookup } from '../lookup';
 
-export const pack: FactPack = {
+const pack: FactPack = {
   format: 1,
   sources: [
     {
@@ -70,7 +70,7 @@ export const pack: FactPack = {
   measures: [{ id: 'dprk.crypto-theft.usd', label: 'North Korea’s total crypto theft' }],
 };
 
-export const IMPORTED: ImportedOrigin = {
+const IMPORTED: ImportedOrigin = {
   kind: 'imported',
   packId: 'p1',
   name: 'Lazarus notes',
@@ -79,7 +79,7 @@ export const IMPORTED: ImportedOrigin = {
 };
 
 /** A pack someone else made: a figure of the same measure, a fact-checked claim, a note. */
-export const imported: FactPack = {
+const imported: FactPack = {
   format: 1,
   name: 'Lazarus notes',
   author: 'Jane Doe',
@@ -119,7 +119,7 @@ export const imported: FactPack = {
 };
 
 /** The reader's own: a note on Wray with a link alone as its source, a note on a claim. */
-export const yours: FactPack = {
+const yours: FactPack = {
   format: 1,
   sources: [{ id: 'y1', title: 'fbi.gov', url: 'https://www.fbi.gov/news/x' }],
   entities: [],
