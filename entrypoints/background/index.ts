@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { matcherFor, matchPage } from '@/lib/background/fact-base';
+import { detectorVerdict, matchPage } from '@/lib/background/fact-base';
 import { type MessageMap, onMessages, sendToTab } from '@/lib/messages';
 import { installContextMenu, setBadge } from '@/lib/platform';
 import { prefillFromCard, prefillFromSelection, prefillQuery } from '@/lib/prefill';
@@ -61,8 +61,13 @@ export default defineBackground(() => {
   const annotator = annotatorInjector();
   browser.commands.onCommand.addListener((command) => void forwardCommand(command));
   onMessages({
-    'detector:background:matcher': async (_, sender) => matcherFor(await factBase(), sender.url),
-    'detector:background:inject': (_, sender) => annotator.inject(sender),
+    'detector:background:check': async ({ text }, sender) => {
+      const names = detectorVerdict(await factBase(), sender.url, text);
+      return {
+        enabled: names !== null,
+        injected: names === true && (await annotator.inject(sender)),
+      };
+    },
     'annotator:background:match': async ({ text }, sender) =>
       matchPage(await factBase(), sender.url, text),
     'content:background:save-note': async (request, sender) => {

@@ -24,6 +24,16 @@ export function annotatorRunning(): boolean {
 }
 
 /**
+ * True when an earlier instance may have left something that shows: our highlights are in the
+ * registry only while they hold ranges, and a card opens only over one of them. A lookup by name
+ * costs nothing, where looking for card hosts walks the whole document on every page.
+ */
+export function mayHaveLeftovers(): boolean {
+  const registry = window.CSS?.highlights;
+  return OUR_HIGHLIGHTS.some((name) => registry?.has(name));
+}
+
+/**
  * Removes the highlights and card hosts an earlier instance left. Call as an instance starts, on
  * every page: once our stylesheet is back, they would show again, stale, with nothing to remove them.
  */
