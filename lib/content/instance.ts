@@ -7,7 +7,7 @@
  * Ships in: detector and annotator.
  */
 import { OUR_HIGHLIGHTS } from '@/lib/highlight/names';
-import { openOrClosedShadowRoot } from '@/lib/platform';
+import { openOrClosedShadowRoot, SCRIPTS_END_SILENTLY } from '@/lib/platform';
 
 /** The card host's tag name (DESIGN.md: the only element Backstory adds). */
 export const CARD_HOST = 'backstory-tooltip';
@@ -24,11 +24,13 @@ export function annotatorRunning(): boolean {
 }
 
 /**
- * True when an earlier instance may have left something that shows: our highlights are in the
- * registry only while they hold ranges, and a card opens only over one of them. A lookup by name
- * costs nothing, where looking for card hosts walks the whole document on every page.
+ * True when an earlier instance may have left something that shows: only where the browser ends
+ * scripts silently, and only if our highlights are in the registry (they are only while they hold
+ * ranges, and a card opens only over one of them). A lookup by name is cheap, where looking for
+ * card hosts walks the whole document on every page.
  */
 export function mayHaveLeftovers(): boolean {
+  if (!SCRIPTS_END_SILENTLY) return false;
   const registry = window.CSS?.highlights;
   return OUR_HIGHLIGHTS.some((name) => registry?.has(name));
 }
