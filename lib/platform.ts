@@ -80,4 +80,6 @@ export function openOrClosedShadowRoot(el: HTMLElement): ShadowRoot | null {
  * orphaned annotator running, and it removes its own (entrypoints/annotator.content/unload.ts), so
  * its pages are spared looking: the first touch of `CSS.highlights` costs a page a few tenths of a ms.
  */
-export const SCRIPTS_END_SILENTLY: boolean = import.meta.env.FIREFOX;
+export function scriptsEndSilently(): boolean {
+  return Boolean(import.meta.env.FIREFOX);
+}

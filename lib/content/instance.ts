@@ -7,7 +7,7 @@
  * Ships in: detector and annotator.
  */
 import { OUR_HIGHLIGHTS } from '@/lib/highlight/names';
-import { openOrClosedShadowRoot, SCRIPTS_END_SILENTLY } from '@/lib/platform';
+import { openOrClosedShadowRoot, scriptsEndSilently } from '@/lib/platform';
 
 /** The card host's tag name (DESIGN.md: the only element Backstory adds). */
 export const CARD_HOST = 'backstory-tooltip';
@@ -30,7 +30,7 @@ export function annotatorRunning(): boolean {
  * card hosts walks the whole document on every page.
  */
 export function mayHaveLeftovers(): boolean {
-  if (!SCRIPTS_END_SILENTLY) return false;
+  if (!scriptsEndSilently()) return false;
   const registry = window.CSS?.highlights;
   return OUR_HIGHLIGHTS.some((name) => registry?.has(name));
 }
