@@ -7,14 +7,14 @@
  */
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { NoteTarget } from '@/lib/facts/schema';
-import type { AnnotationGroup, Highlights } from '@/lib/highlight/highlights';
-import { boundsOf, scrollToGroup, stepGroup } from '@/lib/highlight/navigate';
-import { Card, cardTitle } from '@/lib/ui/Card';
-import cardCss from '@/lib/ui/card.css?inline';
-import { cardDataFor, type FactLookup, noteTargetOf } from '@/lib/ui/card-data';
-import { placeCard } from '@/lib/ui/position';
-import { themeBehind } from '@/lib/ui/theme';
+import { Card, cardTitle } from '@/lib/annotator/card/Card';
+import cardCss from '@/lib/annotator/card/card.css?inline';
+import { placeCard } from '@/lib/annotator/card/position';
+import { themeBehind } from '@/lib/annotator/card/theme';
+import type { AnnotationGroup, Highlights } from '@/lib/annotator/highlight/highlights';
+import { boundsOf, scrollToGroup, stepGroup } from '@/lib/annotator/highlight/navigate';
+import { cardDataFor, type FactLookup, noteTargetOf } from '@/lib/shared/card/card-data';
+import type { NoteTarget } from '@/lib/shared/facts/schema';
 import { type CardHost, createCardHost } from './card-host';
 import type { PointerPlace } from './pointer';
 

@@ -6,7 +6,7 @@
  * only where one occurs are the words before it read and the phrases ending there hashed.
  * Ships in: detector bundle.
  */
-import type { Matcher } from './matcher';
+import type { Matcher } from '@/lib/shared/detector-matcher/matcher';
 import {
   ANY_CASE,
   hashWord,
@@ -15,7 +15,7 @@ import {
   lowerCase,
   prependWord,
   stepBack,
-} from './words';
+} from '@/lib/shared/detector-matcher/words';
 
 /** Up to this many last words, each is searched for on its own (fast); beyond, the text is split into words once. */
 const SEARCHED_ONE_BY_ONE = 100;

@@ -3,10 +3,10 @@
  * dropped), with the bundled pack and with 5,000 reader facts: what it costs per page, cold (the
  * first page, as in a fresh content script) and warm, and what decoding the stored matcher costs.
  */
-import { buildMatcher } from '@/lib/detector/build';
+import { buildMatcher } from '@/lib/background/detector-matcher';
 import { mentionsFactBase } from '@/lib/detector/check';
-import { decodeMatcher, type Matcher } from '@/lib/detector/matcher';
-import { bundledPack } from '@/lib/facts/bundled';
+import { decodeMatcher, type Matcher } from '@/lib/shared/detector-matcher/matcher';
+import { bundledPack } from '@/lib/shared/facts/bundled';
 import { withReaderFacts } from '../fixtures/reader-pack';
 import type { BenchPage } from './pages';
 import { median, quantile } from './report';

@@ -49,7 +49,7 @@ export async function detectorCheckSize(): Promise<Bundle> {
   const result = await build({
     stdin: {
       contents:
-        "import { mentionsFactBase } from '@/lib/detector/check'; import { decodeMatcher } from '@/lib/detector/matcher'; globalThis.d = [mentionsFactBase, decodeMatcher];",
+        "import { mentionsFactBase } from '@/lib/detector/check'; import { decodeMatcher } from '@/lib/shared/detector-matcher/matcher'; globalThis.d = [mentionsFactBase, decodeMatcher];",
       resolveDir: ROOT,
       loader: 'ts',
     },

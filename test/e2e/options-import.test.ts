@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { FactPack } from '../../lib/facts/schema';
+import type { FactPack } from '../../lib/shared/facts/schema';
 import { ROOT } from './harness';
 import {
   addFact,

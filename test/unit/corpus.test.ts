@@ -8,13 +8,13 @@
 import { Readability } from '@mozilla/readability';
 import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildMatcher } from '@/lib/detector/build';
+import { readPage } from '@/lib/annotator/extract/article';
+import { collectBlocksText, collectText, isUntouchable } from '@/lib/annotator/extract/text';
+import { buildMatcher } from '@/lib/background/detector-matcher';
+import { buildIndex, findAnnotations, mentionsAnyAlias } from '@/lib/background/match';
 import { mentionsFactBase } from '@/lib/detector/check';
-import { decodeMatcher, type Matcher } from '@/lib/detector/matcher';
-import { readPage } from '@/lib/extract/article';
-import { collectBlocksText, collectText, isUntouchable } from '@/lib/extract/text';
-import { bundledPack } from '@/lib/facts/bundled';
-import { buildIndex, findAnnotations, mentionsAnyAlias } from '@/lib/match';
+import { decodeMatcher, type Matcher } from '@/lib/shared/detector-matcher/matcher';
+import { bundledPack } from '@/lib/shared/facts/bundled';
 import { listShared, readShared } from '../fixtures/shared';
 
 const URL = 'http://fakehost/test/page.html';

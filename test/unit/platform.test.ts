@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { installContextMenu, setBadge, shortcutSettings } from '@/lib/platform';
+import { installContextMenu, setBadge, shortcutSettings } from '@/lib/shared/platform';
 
 // fakeBrowser has the MV3 shape (`action`, Chrome's `commands`); each test reshapes it into the
 // browser it simulates, and the original properties are put back afterwards.

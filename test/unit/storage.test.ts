@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { DEFAULT_SETTINGS } from '@/lib/defaults';
-import { parseSettings, readSettings, updateSettings, watchSettings } from '@/lib/storage';
+import { DEFAULT_SETTINGS } from '@/lib/shared/defaults';
+import { parseSettings, readSettings, updateSettings, watchSettings } from '@/lib/shared/storage';
 
 beforeEach(() => {
   fakeBrowser.reset();

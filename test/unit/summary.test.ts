@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Annotation } from '@/lib/match/types';
-import { buildSummary } from '@/lib/summary';
+import { buildSummary } from '@/lib/annotator/summary';
+import type { Annotation } from '@/lib/shared/match/types';
 import { layered as facts } from './ui/facts';
 
 const article = {

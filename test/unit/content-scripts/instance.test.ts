@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { claimPage } from '@/entrypoints/annotator.content/claim';
-import { removeLeftovers } from '@/lib/content/instance';
+import { removeLeftovers } from '@/lib/shared/content/instance';
 
 /** The event WXT's context listens for: any page can dispatch it, under the public extension id. */
 function forgeScriptStarted(): void {

@@ -1,11 +1,15 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { buildMatcher } from '@/lib/detector/build';
+import { buildMatcher } from '@/lib/background/detector-matcher';
+import { buildIndex, mentionsAnyAlias } from '@/lib/background/match';
 import { mentionsFactBase } from '@/lib/detector/check';
-import { decodeMatcher, type Matcher, type StoredMatcher } from '@/lib/detector/matcher';
-import { bundledPack } from '@/lib/facts/bundled';
-import type { Entity, FactPack } from '@/lib/facts/schema';
-import { buildIndex, mentionsAnyAlias } from '@/lib/match';
+import {
+  decodeMatcher,
+  type Matcher,
+  type StoredMatcher,
+} from '@/lib/shared/detector-matcher/matcher';
+import { bundledPack } from '@/lib/shared/facts/bundled';
+import type { Entity, FactPack } from '@/lib/shared/facts/schema';
 import { withReaderFacts } from '../../fixtures/reader-pack';
 
 const matcher = decodeMatcher(buildMatcher(bundledPack)) as Matcher;

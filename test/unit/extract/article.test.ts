@@ -1,8 +1,13 @@
 // @vitest-environment node
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { extractArticle, readArticle, readingMinutes, readPage } from '@/lib/extract/article';
-import { collectBlocksText } from '@/lib/extract/text';
+import {
+  extractArticle,
+  readArticle,
+  readingMinutes,
+  readPage,
+} from '@/lib/annotator/extract/article';
+import { collectBlocksText } from '@/lib/annotator/extract/text';
 
 const paragraph = (n: number) =>
   `<p>Paragraph ${n} of the story. ${'Investigators traced the stolen funds through several exchanges, and officials said more work remained. '.repeat(4)}</p>`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findHeadline } from '@/lib/extract/headline';
+import { findHeadline } from '@/lib/annotator/extract/headline';
 
 function setUp(html: string): { article: Element } {
   document.body.innerHTML = html;

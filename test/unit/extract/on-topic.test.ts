@@ -7,10 +7,10 @@
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { readPage } from '@/lib/extract/article';
-import { collectBlocksText, collectText, type TextMap } from '@/lib/extract/text';
-import { bundledPack } from '@/lib/facts/bundled';
-import { buildIndex, findAnnotations } from '@/lib/match';
+import { readPage } from '@/lib/annotator/extract/article';
+import { collectBlocksText, collectText, type TextMap } from '@/lib/annotator/extract/text';
+import { buildIndex, findAnnotations } from '@/lib/background/match';
+import { bundledPack } from '@/lib/shared/facts/bundled';
 import { inCorpusMarkup, NEWS_HOSTS, type OnTopicArticle } from '../../fixtures/corpus-page';
 import { homePage, sectionFront, topicList } from '../../fixtures/front-page';
 import { BRIEF, RELATED_HEADLINES, REPORT } from '../../fixtures/on-topic';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { judgeShape, measureShape } from '@/lib/extract/shape';
+import { judgeShape, measureShape } from '@/lib/annotator/extract/shape';
 
 function shapeOf(html: string) {
   const root = document.createElement('div');

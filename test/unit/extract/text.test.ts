@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectBlocksText, collectText } from '@/lib/extract/text';
+import { collectBlocksText, collectText } from '@/lib/annotator/extract/text';
 
 function setUp(html: string): HTMLElement {
   document.body.innerHTML = `<article>${html}</article>`;

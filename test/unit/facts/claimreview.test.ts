@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bundledPack } from '@/lib/facts/bundled';
-import { claimReviewsToPack, isClaimReviewDocument } from '@/lib/facts/claimreview';
-import { planImport } from '@/lib/facts/import';
-import { stackLayers } from '@/lib/facts/layers';
-import { checkEntries } from '@/lib/facts/validate';
+import { claimReviewsToPack, isClaimReviewDocument } from '@/lib/pages/facts/claimreview';
+import { planImport } from '@/lib/pages/facts/import';
+import { bundledPack } from '@/lib/shared/facts/bundled';
+import { stackLayers } from '@/lib/shared/facts/layers';
+import { checkEntries } from '@/lib/shared/facts/validate';
 
 const EMPTY = { format: 1 as const, name: 'My facts', sources: [], entities: [], claims: [] };
 

@@ -7,8 +7,8 @@ import {
   formatEventDate,
   formatFigure,
   formatNumber,
-} from '@/lib/facts/describe';
-import type { Figure } from '@/lib/facts/schema';
+} from '@/lib/shared/facts/describe';
+import type { Figure } from '@/lib/shared/facts/schema';
 import {
   dateConflictSentence,
   listWords,
@@ -16,8 +16,8 @@ import {
   restatedSentence,
   type VerdictRow,
   verdictSentence,
-} from '@/lib/facts/verdict-sentences';
-import type { FigureMention } from '@/lib/match/types';
+} from '@/lib/shared/facts/verdict-sentences';
+import type { FigureMention } from '@/lib/shared/match/types';
 
 const usd = (
   value: number,

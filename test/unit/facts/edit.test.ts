@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { freshId, slug } from '@/lib/facts/edit';
-import { sameJson } from '@/lib/facts/json';
+import { freshId, slug } from '@/lib/pages/facts/edit';
+import { sameJson } from '@/lib/shared/facts/json';
 
 describe('sameJson', () => {
   it('ignores the order of object keys but not of list items', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { applyForm, formContext, planForm, validateForm } from '@/lib/facts/form';
-import { mergePacks } from '@/lib/facts/merge';
-import { addFact, EMPTY_FORM, type ReaderFactForm } from '@/lib/facts/reader';
-import type { FactPack } from '@/lib/facts/schema';
+import { applyForm, formContext, planForm, validateForm } from '@/lib/pages/facts/form';
+import { addFact, EMPTY_FORM, type ReaderFactForm } from '@/lib/pages/facts/reader';
+import { mergePacks } from '@/lib/shared/facts/merge';
+import type { FactPack } from '@/lib/shared/facts/schema';
 
 const EMPTY: FactPack = { format: 1, name: 'My facts', sources: [], entities: [], claims: [] };
 

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { bundledPack } from '@/lib/facts/bundled';
-import { exportFileName, packToJson } from '@/lib/facts/export';
+import { exportFileName, packToJson } from '@/lib/pages/facts/export';
 import {
   type ImportPlan,
   type ImportProgress,
@@ -10,10 +9,11 @@ import {
   planImportInSlices,
   withImport,
   withoutImport,
-} from '@/lib/facts/import';
-import { type ImportedPack, stackLayers } from '@/lib/facts/layers';
-import { addFact, EMPTY_FORM } from '@/lib/facts/reader';
-import type { FactPack } from '@/lib/facts/schema';
+} from '@/lib/pages/facts/import';
+import { addFact, EMPTY_FORM } from '@/lib/pages/facts/reader';
+import { bundledPack } from '@/lib/shared/facts/bundled';
+import { type ImportedPack, stackLayers } from '@/lib/shared/facts/layers';
+import type { FactPack } from '@/lib/shared/facts/schema';
 
 const EMPTY: FactPack = { format: 1, name: 'My facts', sources: [], entities: [], claims: [] };
 const NOW = new Date('2026-11-25T10:00:00Z');

@@ -5,8 +5,8 @@ import {
   importedOrigin,
   type PackOrigin,
   stackLayers,
-} from '@/lib/facts/layers';
-import type { FactPack } from '@/lib/facts/schema';
+} from '@/lib/shared/facts/layers';
+import type { FactPack } from '@/lib/shared/facts/schema';
 
 const BUNDLED: FactPack = {
   format: 1,

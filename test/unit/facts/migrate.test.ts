@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { EARLIER_IMPORTS_ID, readerUnitsV3, splitReaderPackV1 } from '@/lib/facts/migrate';
-import type { FactPack } from '@/lib/facts/schema';
-import { validatePack } from '@/lib/facts/validate';
+import { EARLIER_IMPORTS_ID, readerUnitsV3, splitReaderPackV1 } from '@/lib/shared/facts/migrate';
+import type { FactPack } from '@/lib/shared/facts/schema';
+import { validatePack } from '@/lib/shared/facts/validate';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
 

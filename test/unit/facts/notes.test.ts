@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { mergePacks } from '@/lib/facts/merge';
-import { addNote, noteFormOf, removeNote, updateNote } from '@/lib/facts/notes';
-import { EMPTY_FORM, type ReaderFactForm } from '@/lib/facts/reader';
-import type { FactPack } from '@/lib/facts/schema';
-import { checkEntries } from '@/lib/facts/validate';
+import { addNote, noteFormOf, removeNote, updateNote } from '@/lib/pages/facts/notes';
+import { EMPTY_FORM, type ReaderFactForm } from '@/lib/pages/facts/reader';
+import { mergePacks } from '@/lib/shared/facts/merge';
+import type { FactPack } from '@/lib/shared/facts/schema';
+import { checkEntries } from '@/lib/shared/facts/validate';
 
 const EMPTY: FactPack = { format: 1, name: 'My facts', sources: [], entities: [], claims: [] };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bundledPack } from '@/lib/facts/bundled';
+import { bundledPack } from '@/lib/shared/facts/bundled';
 import { allSeeds, normalise } from './pack-seeds';
 
 /**

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { bundledPack } from '@/lib/facts/bundled';
-import { mergePacks } from '@/lib/facts/merge';
-import type { FactPack } from '@/lib/facts/schema';
-import { validatePack } from '@/lib/facts/validate';
+import { bundledPack } from '@/lib/shared/facts/bundled';
+import { mergePacks } from '@/lib/shared/facts/merge';
+import type { FactPack } from '@/lib/shared/facts/schema';
+import { validatePack } from '@/lib/shared/facts/validate';
 
 const reader: FactPack = {
   format: 1,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bundledPack } from '@/lib/facts/bundled';
-import { validatePack } from '@/lib/facts/validate';
+import { bundledPack } from '@/lib/shared/facts/bundled';
+import { validatePack } from '@/lib/shared/facts/validate';
 import { allSeeds, normalise, seedBySource } from './pack-seeds';
 
 const { sources, entities, claims } = bundledPack;

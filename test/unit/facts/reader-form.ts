@@ -1,6 +1,6 @@
 /** The reader's form as tests fill it in, and an empty pack of the reader's own facts. */
-import { EMPTY_FORM, type ReaderFactForm } from '@/lib/facts/reader';
-import type { FactPack } from '@/lib/facts/schema';
+import { EMPTY_FORM, type ReaderFactForm } from '@/lib/pages/facts/reader';
+import type { FactPack } from '@/lib/shared/facts/schema';
 
 export const EMPTY: FactPack = {
   format: 1,

@@ -1,7 +1,7 @@
 /** Removing a reader's fact or claim keeps what other entries still use. */
 import { describe, expect, it } from 'vitest';
-import { addFact, removeClaim, removeFact } from '@/lib/facts/reader';
-import type { FactPack } from '@/lib/facts/schema';
+import { addFact, removeClaim, removeFact } from '@/lib/pages/facts/reader';
+import type { FactPack } from '@/lib/shared/facts/schema';
 import { EMPTY, form, LAZARUS } from './reader-form';
 
 describe('removeFact', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { addFact, formOf, newEntityId, parseAliases, updateFact } from '@/lib/facts/reader';
-import type { FactPack } from '@/lib/facts/schema';
-import { validatePack } from '@/lib/facts/validate';
+import { addFact, formOf, newEntityId, parseAliases, updateFact } from '@/lib/pages/facts/reader';
+import type { FactPack } from '@/lib/shared/facts/schema';
+import { validatePack } from '@/lib/shared/facts/validate';
 import { EMPTY, form, LAZARUS } from './reader-form';
 
 describe('parseAliases', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { stackLayers } from '@/lib/facts/layers';
-import { factRows, filterRows } from '@/lib/facts/rows';
-import type { FactPack } from '@/lib/facts/schema';
+import { factRows, filterRows } from '@/lib/pages/facts/rows';
+import { stackLayers } from '@/lib/shared/facts/layers';
+import type { FactPack } from '@/lib/shared/facts/schema';
 
 const BUNDLED: FactPack = {
   format: 1,

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { EMPTY_READER_PACK } from '@/lib/defaults';
-import { EARLIER_IMPORTS_ID } from '@/lib/facts/migrate';
-import type { FactPack } from '@/lib/facts/schema';
+import { EMPTY_READER_PACK } from '@/lib/shared/defaults';
+import { EARLIER_IMPORTS_ID } from '@/lib/shared/facts/migrate';
+import type { FactPack } from '@/lib/shared/facts/schema';
 import {
   dropUnreadable,
   importedPacksItem,
@@ -13,8 +13,8 @@ import {
   saveYours,
   unreadableData,
   watchStoredFacts,
-} from '@/lib/facts/stored';
-import { settingsItem } from '@/lib/storage';
+} from '@/lib/shared/facts/stored';
+import { settingsItem } from '@/lib/shared/storage';
 
 const PACK: FactPack = {
   format: 1,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { addNote } from '@/lib/facts/notes';
-import { addFact, EMPTY_FORM, removeFact } from '@/lib/facts/reader';
-import type { FactPack } from '@/lib/facts/schema';
-import { undoChange } from '@/lib/facts/undo';
+import { addNote } from '@/lib/pages/facts/notes';
+import { addFact, EMPTY_FORM, removeFact } from '@/lib/pages/facts/reader';
+import { undoChange } from '@/lib/pages/facts/undo';
+import type { FactPack } from '@/lib/shared/facts/schema';
 
 const EMPTY: FactPack = { format: 1, name: 'My facts', sources: [], entities: [], claims: [] };
 const form = (term: string, fields = {}) => ({

@@ -1,6 +1,6 @@
 /** A small valid fact pack and ways to break it, one thing at a time, for the validation tests. */
-import type { FactPack } from '@/lib/facts/schema';
-import { validatePack } from '@/lib/facts/validate';
+import type { FactPack } from '@/lib/shared/facts/schema';
+import { validatePack } from '@/lib/shared/facts/validate';
 
 /** A small valid pack; tests break one thing at a time. */
 export function validPack(): FactPack {

@@ -1,6 +1,6 @@
 /** checkEntries against a context pack, and notes, ratings and pack details. */
 import { describe, expect, it } from 'vitest';
-import { checkEntries } from '@/lib/facts/validate';
+import { checkEntries } from '@/lib/shared/facts/validate';
 import { errorsOf, NOT_A_PACK, packWith, validPack } from './valid-pack';
 
 describe('checkEntries', () => {

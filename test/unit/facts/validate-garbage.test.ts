@@ -1,7 +1,7 @@
 /** validatePack on anything at all: never throws, never copies unknown fields, says what is wrong. */
 
 import { describe, expect, it } from 'vitest';
-import { checkEntries, validatePack } from '@/lib/facts/validate';
+import { checkEntries, validatePack } from '@/lib/shared/facts/validate';
 import { NOT_A_PACK } from './valid-pack';
 
 describe('validatePack on garbage', () => {

@@ -1,6 +1,6 @@
 /** validatePack: entries named in words, ids, references. */
 import { describe, expect, it } from 'vitest';
-import { validatePack } from '@/lib/facts/validate';
+import { validatePack } from '@/lib/shared/facts/validate';
 import { errorsOf, packWith, validPack } from './valid-pack';
 
 describe('validatePack', () => {

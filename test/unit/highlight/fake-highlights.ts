@@ -1,5 +1,5 @@
 /** A stand-in for the CSS Custom Highlight API, which neither jsdom nor happy-dom has. */
-import type { HighlightApi } from '@/lib/highlight/api';
+import type { HighlightApi } from '@/lib/annotator/highlight/api';
 
 class FakeHighlight extends Set<AbstractRange> {
   priority = 0;

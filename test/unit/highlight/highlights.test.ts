@@ -2,15 +2,15 @@
 // jsdom keeps live ranges as the DOM standard says (they collapse when their text is replaced or
 // removed), which is what the highlighter relies on; happy-dom does not.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { collectText, type TextMap } from '@/lib/extract/text';
-import type { HighlightApi } from '@/lib/highlight/api';
+import { collectText, type TextMap } from '@/lib/annotator/extract/text';
+import type { HighlightApi } from '@/lib/annotator/highlight/api';
 import {
   ACTIVE_HIGHLIGHT,
   type AnnotationGroup,
   HIGHLIGHT_NAMES,
   Highlights,
-} from '@/lib/highlight/highlights';
-import type { Annotation } from '@/lib/match/types';
+} from '@/lib/annotator/highlight/highlights';
+import type { Annotation } from '@/lib/shared/match/types';
 import { fakeHighlightApi } from './fake-highlights';
 
 /** Annotations for every occurrence of `term` in the map's text. */

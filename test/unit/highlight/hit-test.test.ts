@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { collectText } from '@/lib/extract/text';
-import type { HighlightApi } from '@/lib/highlight/api';
-import { HIGHLIGHT_NAMES, Highlights } from '@/lib/highlight/highlights';
-import { groupAtPoint } from '@/lib/highlight/hit-test';
+import { collectText } from '@/lib/annotator/extract/text';
+import type { HighlightApi } from '@/lib/annotator/highlight/api';
+import { HIGHLIGHT_NAMES, Highlights } from '@/lib/annotator/highlight/highlights';
+import { groupAtPoint } from '@/lib/annotator/highlight/hit-test';
 import { fakeHighlightApi } from './fake-highlights';
 
 /** Highlights over "Wray" and "Mayorkas" in one paragraph. */

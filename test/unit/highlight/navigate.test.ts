@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AnnotationGroup } from '@/lib/highlight/highlights';
-import { boundsOf, stepGroup } from '@/lib/highlight/navigate';
+import type { AnnotationGroup } from '@/lib/annotator/highlight/highlights';
+import { boundsOf, stepGroup } from '@/lib/annotator/highlight/navigate';
 
 function range(top: number, left = 0): Range {
   const r = document.createRange();

@@ -7,14 +7,14 @@
  */
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { readArticle } from '@/lib/extract/article';
-import { collectText } from '@/lib/extract/text';
-import { bundledPack } from '@/lib/facts/bundled';
-import { buildIndex, findAnnotations } from '@/lib/match';
-import type { Annotation } from '@/lib/match/types';
-import { cardDataFor } from '@/lib/ui/card-data';
-import type { FigureCardData } from '@/lib/ui/card-types';
-import { describeNumberLine } from '@/lib/ui/number-line-layout';
+import { describeNumberLine } from '@/lib/annotator/card/number-line-layout';
+import { readArticle } from '@/lib/annotator/extract/article';
+import { collectText } from '@/lib/annotator/extract/text';
+import { buildIndex, findAnnotations } from '@/lib/background/match';
+import { cardDataFor } from '@/lib/shared/card/card-data';
+import type { FigureCardData } from '@/lib/shared/card/card-types';
+import { bundledPack } from '@/lib/shared/facts/bundled';
+import type { Annotation } from '@/lib/shared/match/types';
 import { inCorpusMarkup } from '../../fixtures/corpus-page';
 import {
   FIGURE_ARTICLES,

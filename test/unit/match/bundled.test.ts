@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { bundledPack } from '@/lib/facts/bundled';
-import { buildIndex, findAnnotations, findAnnotationsChunked, mentionsAnyAlias } from '@/lib/match';
+import {
+  buildIndex,
+  findAnnotations,
+  findAnnotationsChunked,
+  mentionsAnyAlias,
+} from '@/lib/background/match';
+import { bundledPack } from '@/lib/shared/facts/bundled';
 import { readShared } from '../../fixtures/shared';
 
 const index = buildIndex(bundledPack);

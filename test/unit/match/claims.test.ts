@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { FactPack } from '@/lib/facts/schema';
-import { buildIndex, findAnnotations } from '@/lib/match';
+import { buildIndex, findAnnotations } from '@/lib/background/match';
+import type { FactPack } from '@/lib/shared/facts/schema';
 import mini from '../../fixtures/packs/mini.json';
 
 const index = buildIndex(mini as FactPack);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findDates, sameTime } from '@/lib/match/dates';
-import { findPeriods } from '@/lib/match/periods';
+import { findDates, sameTime } from '@/lib/background/match/dates';
+import { findPeriods } from '@/lib/shared/match/periods';
 
 const dates = (text: string, published?: string) =>
   findDates(text, published).map(({ text: words, year, month }) => ({ words, year, month }));

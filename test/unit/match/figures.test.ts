@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findFigures } from '@/lib/match/figures';
-import { parseNumber } from '@/lib/match/vocabulary';
+import { findFigures } from '@/lib/shared/match/figures';
+import { parseNumber } from '@/lib/shared/match/vocabulary';
 
 const PUBLISHED = '2023-09-14T08:00:00Z';
 

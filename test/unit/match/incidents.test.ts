@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { FactPack } from '@/lib/facts/schema';
-import { buildIndex, findAnnotations } from '@/lib/match';
-import { cardDataFor } from '@/lib/ui/card-data';
-import type { FigureCardData } from '@/lib/ui/card-types';
+import { buildIndex, findAnnotations } from '@/lib/background/match';
+import { cardDataFor } from '@/lib/shared/card/card-data';
+import type { FigureCardData } from '@/lib/shared/card/card-types';
+import type { FactPack } from '@/lib/shared/facts/schema';
 import { lookupOf } from '../lookup';
 
 /** A fact base with a running total and one named incident of the same measure. */

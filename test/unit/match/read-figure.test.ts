@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFigure, readUnit } from '@/lib/match/read-figure';
+import { readFigure, readUnit } from '@/lib/shared/match/read-figure';
 
 describe('readFigure: one figure typed the way news writes it', () => {
   it.each([

@@ -5,13 +5,13 @@
 import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { readArticle } from '@/lib/extract/article';
-import { collectText } from '@/lib/extract/text';
-import { bundledPack } from '@/lib/facts/bundled';
-import { claimReviewsToPack } from '@/lib/facts/claimreview';
-import { mergePacks } from '@/lib/facts/merge';
-import { buildIndex, findAnnotations } from '@/lib/match';
-import type { Annotation } from '@/lib/match/types';
+import { readArticle } from '@/lib/annotator/extract/article';
+import { collectText } from '@/lib/annotator/extract/text';
+import { buildIndex, findAnnotations } from '@/lib/background/match';
+import { claimReviewsToPack } from '@/lib/pages/facts/claimreview';
+import { bundledPack } from '@/lib/shared/facts/bundled';
+import { mergePacks } from '@/lib/shared/facts/merge';
+import type { Annotation } from '@/lib/shared/match/types';
 
 const index = buildIndex(bundledPack);
 

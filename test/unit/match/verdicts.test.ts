@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Claim, Figure } from '@/lib/facts/schema';
-import type { FigureMention } from '@/lib/match/types';
+import type { Claim, Figure } from '@/lib/shared/facts/schema';
+import type { FigureMention } from '@/lib/shared/match/types';
 import {
   boundsOf,
   claimsToShow,
   compareFigures,
   overallVerdict,
   sameScope,
-} from '@/lib/match/verdicts';
+} from '@/lib/shared/match/verdicts';
 
 const usd = (
   value: number,

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import background from '@/entrypoints/background';
-import { DEFAULT_SETTINGS, EMPTY_READER_PACK } from '@/lib/defaults';
-import { saveImported, saveYours } from '@/lib/facts/stored';
-import { settingsItem } from '@/lib/storage';
+import { DEFAULT_SETTINGS, EMPTY_READER_PACK } from '@/lib/shared/defaults';
+import { saveImported, saveYours } from '@/lib/shared/facts/stored';
+import { settingsItem } from '@/lib/shared/storage';
 
 // fakeBrowser has no in-memory context menus or commands: keep the listeners the background adds.
 type Listener = (...args: never[]) => unknown;

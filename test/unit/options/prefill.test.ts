@@ -6,7 +6,7 @@ import {
   prefillQuery,
   readNoteTarget,
   readPrefill,
-} from '@/lib/prefill';
+} from '@/lib/shared/prefill';
 
 const EMPTY = {
   term: '',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '@/lib/defaults';
-import { isSiteEnabled, shouldAnnotate, siteOf, withSiteEnabled } from '@/lib/sites';
+import { DEFAULT_SETTINGS } from '@/lib/shared/defaults';
+import { isSiteEnabled, shouldAnnotate, siteOf, withSiteEnabled } from '@/lib/shared/sites';
 
 describe('siteOf', () => {
   it('is the hostname, as location.hostname gives it', () => {

@@ -3,13 +3,13 @@
 import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { readArticle } from '@/lib/extract/article';
-import { collectText } from '@/lib/extract/text';
-import { bundledPack } from '@/lib/facts/bundled';
-import { buildIndex, findAnnotations } from '@/lib/match';
-import type { Annotation } from '@/lib/match/types';
-import { cardDataFor, lookupSlice } from '@/lib/ui/card-data';
-import type { FigureCardData } from '@/lib/ui/card-types';
+import { readArticle } from '@/lib/annotator/extract/article';
+import { collectText } from '@/lib/annotator/extract/text';
+import { buildIndex, findAnnotations } from '@/lib/background/match';
+import { cardDataFor, lookupSlice } from '@/lib/shared/card/card-data';
+import type { FigureCardData } from '@/lib/shared/card/card-types';
+import { bundledPack } from '@/lib/shared/facts/bundled';
+import type { Annotation } from '@/lib/shared/match/types';
 import { lookupOf } from '../lookup';
 import { layered } from './facts';
 

@@ -1,9 +1,9 @@
 import { render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
-import type { Annotation } from '@/lib/match/types';
-import { Card, type CardProps, VERDICT_ID } from '@/lib/ui/Card';
-import { CARD_TITLE_ID } from '@/lib/ui/CardFrame';
-import { cardDataFor, type FactLookup } from '@/lib/ui/card-data';
+import { Card, type CardProps, VERDICT_ID } from '@/lib/annotator/card/Card';
+import { CARD_TITLE_ID } from '@/lib/annotator/card/CardFrame';
+import { cardDataFor, type FactLookup } from '@/lib/shared/card/card-data';
+import type { Annotation } from '@/lib/shared/match/types';
 import { renderRoot } from '../render-root';
 import { facts, layered } from './facts';
 

@@ -2,8 +2,8 @@
  * A small fact base for the card and summary tests, in three layers as the extension stacks them:
  * bundled facts, a pack the reader imported, and the reader's own notes.
  */
-import type { ImportedOrigin } from '@/lib/facts/layers';
-import type { FactPack } from '@/lib/facts/schema';
+import type { ImportedOrigin } from '@/lib/shared/facts/layers';
+import type { FactPack } from '@/lib/shared/facts/schema';
 import { BUNDLED, layeredLookup } from '../lookup';
 
 const pack: FactPack = {

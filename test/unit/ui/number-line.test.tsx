@@ -1,11 +1,11 @@
 import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
-import { NumberLine } from '@/lib/ui/NumberLine';
+import { NumberLine } from '@/lib/annotator/card/NumberLine';
 import {
   describeNumberLine,
   layoutNumberLine,
   type NumberLineData,
-} from '@/lib/ui/number-line-layout';
+} from '@/lib/annotator/card/number-line-layout';
 import { renderRoot } from '../render-root';
 
 /** The demo's conflict: the page's $3 billion beside both sources. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GAP, placeCard } from '@/lib/ui/position';
+import { GAP, placeCard } from '@/lib/annotator/card/position';
 
 const viewport = { width: 1000, height: 800 };
 const size = { width: 300, height: 200 };

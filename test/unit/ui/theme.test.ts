@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseRgb, themeBehind, themeForBackground } from '@/lib/ui/theme';
+import { parseRgb, themeBehind, themeForBackground } from '@/lib/annotator/card/theme';
 
 describe('theme', () => {
   afterEach(() => {
