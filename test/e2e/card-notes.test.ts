@@ -76,7 +76,7 @@ describe('the reader’s notes, and where each fact comes from', () => {
   /** A fact-checker's review, imported as the options page imports ClaimReview markup. */
   const claimReview = claimReviewsToPack(
     JSON.parse(
-      readFileSync(join(ROOT, 'test/unit/facts/fixtures/claimreview/single.json'), 'utf8'),
+      readFileSync(join(ROOT, 'test/unit/pages/facts/fixtures/claimreview/single.json'), 'utf8'),
     ),
     bundledPack.entities,
   ).pack;

@@ -102,7 +102,7 @@ describe('importing on the options page', () => {
   it('imports a fact-checker’s ClaimReview feed as a pack, and removes it as a whole', async () => {
     const page = await browser.openExtensionPage('options.html');
     const feed = readFileSync(
-      join(ROOT, 'test/unit/facts/fixtures/claimreview/datafeed.json'),
+      join(ROOT, 'test/unit/pages/facts/fixtures/claimreview/datafeed.json'),
       'utf8',
     );
     await chooseFile(page, 'feed.json', feed);

@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { applyForm, type FormPlan } from '@/lib/pages/facts/form';
 import { EMPTY_FORM, formOf } from '@/lib/pages/facts/reader';
 import type { FactPack } from '@/lib/shared/facts/schema';
-import { EMPTY } from '../facts/reader-form';
+import { EMPTY } from '../pages/facts/reader-form';
 import { renderRoot } from '../render-root';
 import { CRYPTO, contextFor } from './figure-context';
 import { formDriver, tick } from './form-driver';

@@ -6,7 +6,7 @@ import { addFact, formOf, removeFact } from '@/lib/pages/facts/reader';
 import { mergePacks } from '@/lib/shared/facts/merge';
 import type { FactPack } from '@/lib/shared/facts/schema';
 import { checkEntries } from '@/lib/shared/facts/validate';
-import { EMPTY, form } from '../facts/reader-form';
+import { EMPTY, form } from '../pages/facts/reader-form';
 import { BUNDLED, CRYPTO, contextFor, problems } from './figure-context';
 
 describe('what the figure counts', () => {

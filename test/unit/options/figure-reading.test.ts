@@ -5,7 +5,7 @@ import { addFact, formOf } from '@/lib/pages/facts/reader';
 import { describeReading, figureAsTyped } from '@/lib/shared/facts/describe';
 import type { Figure } from '@/lib/shared/facts/schema';
 import { checkEntries } from '@/lib/shared/facts/validate';
-import { EMPTY, form } from '../facts/reader-form';
+import { EMPTY, form } from '../pages/facts/reader-form';
 import { BUNDLED, CRYPTO } from './figure-context';
 
 describe('a figure typed as news writes it', () => {

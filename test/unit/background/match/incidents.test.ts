@@ -3,7 +3,7 @@ import { buildIndex, findAnnotations } from '@/lib/background/match';
 import { cardDataFor } from '@/lib/shared/card/card-data';
 import type { FigureCardData } from '@/lib/shared/card/card-types';
 import type { FactPack } from '@/lib/shared/facts/schema';
-import { lookupOf } from '../lookup';
+import { lookupOf } from '../../lookup';
 
 /** A fact base with a running total and one named incident of the same measure. */
 const pack: FactPack = {

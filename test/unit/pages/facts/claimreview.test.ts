@@ -9,7 +9,7 @@ import { checkEntries } from '@/lib/shared/facts/validate';
 
 const EMPTY = { format: 1 as const, name: 'My facts', sources: [], entities: [], claims: [] };
 
-/** A fixture shaped like a fact-checker's markup (test/unit/facts/fixtures/claimreview). */
+/** A fixture shaped like a fact-checker's markup (test/unit/pages/facts/fixtures/claimreview). */
 function fixture(name: string): string {
   return readFileSync(join(import.meta.dirname, 'fixtures/claimreview', `${name}.json`), 'utf8');
 }

@@ -2,7 +2,7 @@
  * The two source articles the bundled pack is drawn from, keyed by the id of the pack source made
  * from each, in ../shared/seeds.
  */
-import { readShared } from '../../fixtures/shared';
+import { readShared } from '../../../fixtures/shared';
 
 const SEED_FILES: Record<string, string> = {
   'readable-nk-lashes-out': '000_377ae14cbf43910e.txt',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndex, findAnnotations } from '@/lib/background/match';
 import type { FactPack } from '@/lib/shared/facts/schema';
-import mini from '../../fixtures/packs/mini.json';
+import mini from '../../../fixtures/packs/mini.json';
 
 const index = buildIndex(mini as FactPack);
 

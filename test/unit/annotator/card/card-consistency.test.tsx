@@ -16,11 +16,11 @@ import { cardDataFor } from '@/lib/shared/card/card-data';
 import { bundledPack } from '@/lib/shared/facts/bundled';
 import { VERDICT_LABELS } from '@/lib/shared/facts/describe';
 import type { Annotation } from '@/lib/shared/match/types';
-import { inCorpusMarkup } from '../../fixtures/corpus-page';
-import { FIGURE_ARTICLES } from '../../fixtures/figure-articles';
-import { REPORT } from '../../fixtures/on-topic';
-import { lookupOf } from '../lookup';
-import { renderRoot } from '../render-root';
+import { inCorpusMarkup } from '../../../fixtures/corpus-page';
+import { FIGURE_ARTICLES } from '../../../fixtures/figure-articles';
+import { REPORT } from '../../../fixtures/on-topic';
+import { lookupOf } from '../../lookup';
+import { renderRoot } from '../../render-root';
 
 const index = buildIndex(bundledPack);
 const facts = lookupOf(bundledPack);

@@ -4,7 +4,7 @@
  */
 import type { ImportedOrigin } from '@/lib/shared/facts/layers';
 import type { FactPack } from '@/lib/shared/facts/schema';
-import { BUNDLED, layeredLookup } from '../lookup';
+import { BUNDLED, layeredLookup } from '../../lookup';
 
 const pack: FactPack = {
   format: 1,

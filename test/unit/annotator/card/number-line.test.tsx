@@ -6,7 +6,7 @@ import {
   layoutNumberLine,
   type NumberLineData,
 } from '@/lib/annotator/card/number-line-layout';
-import { renderRoot } from '../render-root';
+import { renderRoot } from '../../render-root';
 
 /** The demo's conflict: the page's $3 billion beside both sources. */
 const conflict: NumberLineData = {

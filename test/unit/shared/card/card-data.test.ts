@@ -10,7 +10,7 @@ import { cardDataFor, lookupSlice } from '@/lib/shared/card/card-data';
 import type { FigureCardData } from '@/lib/shared/card/card-types';
 import { bundledPack } from '@/lib/shared/facts/bundled';
 import type { Annotation } from '@/lib/shared/match/types';
-import { lookupOf } from '../lookup';
+import { lookupOf } from '../../lookup';
 import { layered } from './facts';
 
 const index = buildIndex(bundledPack);

@@ -11,9 +11,9 @@ import { readPage } from '@/lib/annotator/extract/article';
 import { collectBlocksText, collectText, type TextMap } from '@/lib/annotator/extract/text';
 import { buildIndex, findAnnotations } from '@/lib/background/match';
 import { bundledPack } from '@/lib/shared/facts/bundled';
-import { inCorpusMarkup, NEWS_HOSTS, type OnTopicArticle } from '../../fixtures/corpus-page';
-import { homePage, sectionFront, topicList } from '../../fixtures/front-page';
-import { BRIEF, RELATED_HEADLINES, REPORT } from '../../fixtures/on-topic';
+import { inCorpusMarkup, NEWS_HOSTS, type OnTopicArticle } from '../../../fixtures/corpus-page';
+import { homePage, sectionFront, topicList } from '../../../fixtures/front-page';
+import { BRIEF, RELATED_HEADLINES, REPORT } from '../../../fixtures/on-topic';
 
 const index = buildIndex(bundledPack);
 const URL = 'https://news.example/2023/09/14/story.html';

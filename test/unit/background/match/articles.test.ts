@@ -15,7 +15,7 @@ import { cardDataFor } from '@/lib/shared/card/card-data';
 import type { FigureCardData } from '@/lib/shared/card/card-types';
 import { bundledPack } from '@/lib/shared/facts/bundled';
 import type { Annotation } from '@/lib/shared/match/types';
-import { inCorpusMarkup } from '../../fixtures/corpus-page';
+import { inCorpusMarkup } from '../../../fixtures/corpus-page';
 import {
   FIGURE_ARTICLES,
   type FigureArticle,
@@ -23,10 +23,10 @@ import {
   MISQUOTES,
   RETOLD,
   TOTALS,
-} from '../../fixtures/figure-articles';
-import { BRIEF, REPORT } from '../../fixtures/on-topic';
-import { allSeeds } from '../facts/pack-seeds';
-import { lookupOf } from '../lookup';
+} from '../../../fixtures/figure-articles';
+import { BRIEF, REPORT } from '../../../fixtures/on-topic';
+import { lookupOf } from '../../lookup';
+import { allSeeds } from '../../shared/facts/pack-seeds';
 
 const index = buildIndex(bundledPack);
 const facts = lookupOf(bundledPack);

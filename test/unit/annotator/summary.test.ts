@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSummary } from '@/lib/annotator/summary';
 import type { Annotation } from '@/lib/shared/match/types';
-import { layered as facts } from './ui/facts';
+import { layered as facts } from '../shared/card/facts';
 
 const article = {
   title: 'Defending against threats',

@@ -4,8 +4,8 @@ import { Card, type CardProps, VERDICT_ID } from '@/lib/annotator/card/Card';
 import { CARD_TITLE_ID } from '@/lib/annotator/card/CardFrame';
 import { cardDataFor, type FactLookup } from '@/lib/shared/card/card-data';
 import type { Annotation } from '@/lib/shared/match/types';
-import { renderRoot } from '../render-root';
-import { facts, layered } from './facts';
+import { renderRoot } from '../../render-root';
+import { facts, layered } from '../../shared/card/facts';
 
 const entity: Annotation = {
   start: 0,

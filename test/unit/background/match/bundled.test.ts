@@ -6,7 +6,7 @@ import {
   mentionsAnyAlias,
 } from '@/lib/background/match';
 import { bundledPack } from '@/lib/shared/facts/bundled';
-import { readShared } from '../../fixtures/shared';
+import { readShared } from '../../../fixtures/shared';
 
 const index = buildIndex(bundledPack);
 const herald = readShared('seeds', '000_377ae14cbf43910e.txt');

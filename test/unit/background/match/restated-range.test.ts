@@ -102,7 +102,7 @@ describe('the range of a restated claim', () => {
 describe('a fact-checked claim retold on a page', () => {
   it('is found with its rating, and its date (when it was said) is never a date conflict', () => {
     const claimReview = JSON.parse(
-      readFileSync('test/unit/facts/fixtures/claimreview/single.json', 'utf8'),
+      readFileSync('test/unit/pages/facts/fixtures/claimreview/single.json', 'utf8'),
     );
     const { pack } = claimReviewsToPack(claimReview, bundledPack.entities);
     const withReviews = buildIndex(mergePacks(bundledPack, pack));
