@@ -1,4 +1,7 @@
-/** Sentence bounds for claim matching: a figure is only read together with its own sentence. */
+/**
+ * Where the matcher cuts an article: sentences for claim matching (a figure is only read together
+ * with its own sentence) and chunks between pause points.
+ */
 
 // "U.S." and "U.N." too: a dotted initialism is read as part of the sentence ("the U.S. presidents").
 const ABBREVIATION =
@@ -22,4 +25,20 @@ export function sentenceAt(text: string, pos: number): [number, number] {
   let end = pos;
   while (end < text.length && !endsSentence(text, end)) end++;
   return [start, Math.min(text.length, end + 1)];
+}
+
+/** Characters scanned between pause points (paragraph-aligned). */
+const CHUNK_CHARS = 8_000;
+
+/** [from, to) pieces of about CHUNK_CHARS, cut at line breaks so no alias is split. */
+export function chunkBounds(text: string): [number, number][] {
+  const bounds: [number, number][] = [];
+  let from = 0;
+  while (from < text.length) {
+    const cut = text.indexOf('\n', from + CHUNK_CHARS);
+    const to = cut < 0 ? text.length : cut;
+    bounds.push([from, to]);
+    from = to;
+  }
+  return bounds;
 }
