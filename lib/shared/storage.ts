@@ -2,7 +2,7 @@
  * The reader's settings, as a versioned @wxt-dev/storage item in `local` (nothing is synced or
  * sent anywhere), read the one way every context reads them: field by field, so a damaged or
  * missing field has its default and never breaks the extension. The reader's facts are stored by
- * lib/facts/stored.ts.
+ * lib/shared/facts/stored.ts.
  */
 import { storage } from '@wxt-dev/storage';
 import * as v from 'valibot';

@@ -181,7 +181,7 @@ beforeAll(async () => {
 }, 300_000);
 
 /**
- * Where Backstory's judgement (lib/extract/shape.ts) differs from Readability's reader-mode flag.
+ * Where Backstory's judgement (lib/annotator/extract/shape.ts) differs from Readability's reader-mode flag.
  * Pages it reads although reader mode would not: two short paragraphs of prose, a brief's shape.
  */
 const READ_THOUGH_NOT_READERABLE = ['mathjax', 'remove-aria-hidden'];

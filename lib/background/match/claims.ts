@@ -94,9 +94,6 @@ export function subjectStemsOf(entities: Map<string, Entity>): (claim: Claim) =>
   };
 }
 
-// match/index.ts still imports push from here; the one helper is lib/map-of-lists.ts.
-export { push };
-
 /** Entity kinds that name what a claim is about rather than who. */
 const TOPICS = new Set<Entity['kind']>(['concept', 'programme']);
 

@@ -3,12 +3,13 @@
  * entity mentions, figure claims and restated claims in the article text.
  */
 import type { Claim, Entity, FactPack, Source } from '@/lib/shared/facts/schema';
+import { push } from '@/lib/shared/map-of-lists';
 import { foldLower } from '@/lib/shared/match/fold';
 import type { Annotation } from '@/lib/shared/match/types';
 import { runInSlices } from '@/lib/shared/yield';
 import { type AliasHit, type AliasTable, buildAliasTable, scanAliases } from './aliases';
 import { findClaimAnnotations } from './claim-annotations';
-import { buildClaimTable, type ClaimTable, push } from './claims';
+import { buildClaimTable, type ClaimTable } from './claims';
 import { buildFuzzyTable, type FuzzyTable, scanNearMisses } from './fuzzy';
 import { buildRestatedTable, type RestatedTable } from './restated';
 import { chunkBounds } from './sentences';

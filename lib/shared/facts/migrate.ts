@@ -1,5 +1,5 @@
 /**
- * Migrations of the reader's stored facts, as pure functions (lib/storage.ts runs them).
+ * Migrations of the reader's stored facts, as pure functions (lib/shared/storage.ts runs them).
  *
  * v1 kept one pack, `readerPack`, for everything: facts added on the options page and everything
  * ever imported, mixed. v2 keeps the reader's own facts there and each imported pack apart. The

@@ -56,7 +56,7 @@ export interface Annotation {
   figure?: FigureMention;
   /** For claims: the overall verdict; "differs" means a conflict. */
   verdict?: Verdict;
-  /** For claims: the verdict in one plain sentence (lib/facts/describe.ts, verdictSentence). */
+  /** For claims: the verdict in one plain sentence (lib/shared/facts/describe.ts, verdictSentence). */
   reason?: string;
   /** For figure claims: each source figure of the same measure and how the page's figure compares. */
   comparisons?: Comparison[];

@@ -1,6 +1,6 @@
 /**
  * The words of figures, in one place for reading them on pages (figures.ts, periods.ts) and writing
- * them on cards (lib/facts/describe.ts): number words, scales, currencies, qualifiers, months.
+ * them on cards (lib/shared/facts/describe.ts): number words, scales, currencies, qualifiers, months.
  * Each table lists the word a card writes first, then the other forms news uses.
  */
 import type { Qualifier } from '@/lib/shared/facts/schema';
