@@ -45,10 +45,11 @@ beforeEach(() => {
   Object.assign(window, { Highlight: FakeHighlight, CSS: { highlights: registry } });
   enabled = true;
   counts = [];
-  fakeBrowser.runtime.onMessage.addListener(
-    (message: { data: MessageMap['annotator:background:match']['request'] }) =>
-      Promise.resolve(match(message.data.text)),
-  );
+  // The only message the annotator sends here is its article text for matching.
+  fakeBrowser.runtime.onMessage.addListener((message) => {
+    const { data } = message as { data: MessageMap['annotator:background:match']['request'] };
+    return Promise.resolve(match(data.text));
+  });
   showPage(page);
 });
 
