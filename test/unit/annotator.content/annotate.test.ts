@@ -46,7 +46,7 @@ beforeEach(() => {
   enabled = true;
   counts = [];
   // The only message the annotator sends here is its article text for matching.
-  fakeBrowser.runtime.onMessage.addListener((message) => {
+  fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
     const { data } = message as { data: MessageMap['annotator:background:match']['request'] };
     return Promise.resolve(match(data.text));
   });
