@@ -45,7 +45,9 @@ beforeEach(async () => {
   const keydown = listen.mock.calls.find(
     ([target, type]) => target === document && type === 'keydown',
   );
-  pageKeyDown = (event) => (keydown?.[2] as (event: Event) => void)(event as Event);
+  if (!keydown) throw new Error('the card controller listens for no keydown on the page');
+  const listener = keydown[2] as (event: Event) => void;
+  pageKeyDown = (event) => listener(event as Event);
 });
 
 afterEach(() => {
