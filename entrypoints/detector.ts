@@ -9,8 +9,9 @@
  * the budget, and the detector needs none of it — it draws nothing, and with no WXT context there is
  * no WXT event for a page to forge.
  */
-import { mayHaveLeftovers, removeLeftovers } from '@/lib/content/instance';
+
 import { watchForArticle } from '@/lib/detector/page';
+import { mayHaveLeftovers, removeLeftovers } from '@/lib/shared/content/instance';
 
 export default defineUnlistedScript(() => {
   // At once, on every page: what an instance that ended without cleaning up left (Firefox ends

@@ -5,14 +5,14 @@
  * slice of facts their cards read.
  */
 
-import { type Article, readPage } from '@/lib/extract/article';
-import { collectBlocksText } from '@/lib/extract/text';
-import { unpackLookup } from '@/lib/facts/page-slice';
-import { type AnnotationGroup, Highlights } from '@/lib/highlight/highlights';
-import { type NoArticleReason, type PageSummary, sendToExtension } from '@/lib/messages';
-import { buildSummary } from '@/lib/summary';
-import type { FactLookup } from '@/lib/ui/card-data';
-import { yieldToBrowser } from '@/lib/yield';
+import { type Article, readPage } from '@/lib/annotator/extract/article';
+import { collectBlocksText } from '@/lib/annotator/extract/text';
+import { type AnnotationGroup, Highlights } from '@/lib/annotator/highlight/highlights';
+import { buildSummary } from '@/lib/annotator/summary';
+import type { FactLookup } from '@/lib/shared/card/card-data';
+import { unpackLookup } from '@/lib/shared/facts/page-slice';
+import { type NoArticleReason, type PageSummary, sendToExtension } from '@/lib/shared/messages';
+import { yieldToBrowser } from '@/lib/shared/yield';
 
 const NO_FACTS: FactLookup = {
   entities: new Map(),

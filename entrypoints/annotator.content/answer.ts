@@ -1,6 +1,6 @@
 /** Answers the popup (summary, reveal) and the background (keyboard commands) for this tab. */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { onMessages } from '@/lib/messages';
+import { onMessages } from '@/lib/shared/messages';
 import type { PageAnnotator } from './annotate';
 import type { CardController } from './card';
 

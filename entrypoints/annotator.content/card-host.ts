@@ -4,7 +4,7 @@
  * auto-mount machinery the content script would carry unused (8 KB of the bundle's budget).
  */
 import { render } from 'preact';
-import { CARD_HOST } from '@/lib/content/instance';
+import { CARD_HOST } from '@/lib/shared/content/instance';
 
 export interface CardHost {
   /** The element in the page; events from inside the card appear to come from it. */

@@ -7,14 +7,15 @@
  */
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { NoteTarget } from '@/lib/facts/schema';
-import type { AnnotationGroup, Highlights } from '@/lib/highlight/highlights';
-import { boundsOf, scrollToGroup, stepGroup } from '@/lib/highlight/navigate';
-import { Card, cardTitle } from '@/lib/ui/Card';
-import cardCss from '@/lib/ui/card.css?inline';
-import { cardDataFor, type FactLookup, noteTargetOf } from '@/lib/ui/card-data';
-import { placeCard } from '@/lib/ui/position';
-import { themeBehind } from '@/lib/ui/theme';
+import { Card, cardTitle } from '@/lib/annotator/card/Card';
+import cardCss from '@/lib/annotator/card/card.css?inline';
+import { type FocusReturn, putBack, rememberFocus } from '@/lib/annotator/card/focus-return';
+import { placeNextTo } from '@/lib/annotator/card/place';
+import { themeBehind } from '@/lib/annotator/card/theme';
+import type { AnnotationGroup, Highlights } from '@/lib/annotator/highlight/highlights';
+import { scrollToGroup, stepGroup } from '@/lib/annotator/highlight/navigate';
+import { cardDataFor, type FactLookup, noteTargetOf } from '@/lib/shared/card/card-data';
+import type { NoteTarget } from '@/lib/shared/facts/schema';
 import { type CardHost, createCardHost } from './card-host';
 import type { PointerPlace } from './pointer';
 
@@ -22,12 +23,6 @@ import type { PointerPlace } from './pointer';
 export const CLOSE_GRACE_MS = 300;
 
 const FOCUSABLE = 'a[href], button:not([disabled])';
-
-/** Where focus and the selection were before the card took focus. */
-interface Return {
-  element: Element | null;
-  selection: Range[];
-}
 
 export interface CardOptions {
   highlights: Highlights;
@@ -45,7 +40,7 @@ export class CardController {
   private ui?: CardHost;
   private mounted?: CardHost;
   private current?: { group: AnnotationGroup; announce: boolean };
-  private returnTo?: Return;
+  private returnTo?: FocusReturn;
   private openTimer?: number;
   private closeTimer?: number;
   private pointerInside = false;
@@ -227,28 +222,8 @@ export class CardController {
     const group = this.current?.group;
     const host = this.mounted?.host;
     if (!card || !group || !host) return;
-    const anchor = boundsOf(group);
     // The page hid or moved the text: a card pointing at nothing must go.
-    if (!anchor || (anchor.width === 0 && anchor.height === 0)) {
-      this.close(true);
-      return;
-    }
-    // Counter any zoom the page sets on <html>, so the card keeps its size.
-    const zoom = host.currentCSSZoom || 1;
-    card.style.zoom = zoom === 1 ? '' : String(1 / zoom);
-    card.style.maxHeight = '';
-    const line = group.ranges[0]?.startContainer.parentElement;
-    const direction = line && getComputedStyle(line).direction === 'rtl' ? 'rtl' : 'ltr';
-    const place = placeCard(
-      anchor,
-      card.getBoundingClientRect(),
-      { width: document.documentElement.clientWidth, height: window.innerHeight },
-      direction,
-    );
-    card.style.top = `${place.top}px`;
-    card.style.left = `${place.left}px`;
-    card.style.maxHeight = `${place.maxHeight}px`;
-    card.dataset.side = place.side;
+    if (!placeNextTo(card, host, group)) this.close(true);
   }
 
   private scheduleReposition(): void {
@@ -310,42 +285,4 @@ export class CardController {
     clearTimeout(this.openTimer);
     clearTimeout(this.closeTimer);
   }
-}
-
-/** Where focus and the selection are now (focus inside the page's own open shadow roots too). */
-function rememberFocus(): Return {
-  let element = document.activeElement;
-  while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
-  const selection = document.getSelection();
-  const ranges: Range[] = [];
-  for (let i = 0; i < (selection?.rangeCount ?? 0); i++) {
-    const range = selection?.getRangeAt(i);
-    if (range) ranges.push(range.cloneRange());
-  }
-  return { element, selection: ranges };
-}
-
-/** Puts focus back on the element that had it (or on nothing) and the selection back as it was. */
-function putBack(back: Return): void {
-  const element = back.element as HTMLElement | null;
-  if (element?.isConnected && element !== document.body && typeof element.focus === 'function') {
-    element.focus({ preventScroll: true });
-  } else (document.activeElement as HTMLElement | null)?.blur();
-  const selection = document.getSelection();
-  if (!selection || sameSelection(selection, back.selection)) return;
-  selection.removeAllRanges();
-  for (const range of back.selection) selection.addRange(range);
-}
-
-function sameSelection(selection: Selection, ranges: readonly Range[]): boolean {
-  if (selection.rangeCount !== ranges.length) return false;
-  return ranges.every((range, i) => {
-    const now = selection.getRangeAt(i);
-    return (
-      now.startContainer === range.startContainer &&
-      now.startOffset === range.startOffset &&
-      now.endContainer === range.endContainer &&
-      now.endOffset === range.endOffset
-    );
-  });
 }

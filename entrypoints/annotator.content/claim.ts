@@ -7,7 +7,7 @@
  * ends the older one through a global of the extension's isolated world, which no page can reach.
  */
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { STOP_ANNOTATOR, type World } from '@/lib/content/instance';
+import { STOP_ANNOTATOR, type World } from '@/lib/shared/content/instance';
 
 /**
  * WXT's event name (`<extension id>:<entrypoint>:wxt:content-script-started`), read from WXT itself so

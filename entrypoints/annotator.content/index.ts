@@ -5,8 +5,8 @@
  */
 import './highlights.css';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { removeLeftovers } from '@/lib/content/instance';
-import { onMessages, sendToExtension } from '@/lib/messages';
+import { removeLeftovers } from '@/lib/shared/content/instance';
+import { onMessages, sendToExtension } from '@/lib/shared/messages';
 import { PageAnnotator } from './annotate';
 import { answerMessages } from './answer';
 import { CardController } from './card';

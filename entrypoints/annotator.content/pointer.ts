@@ -4,8 +4,8 @@
  * page does, and only for events the browser made (a page can dispatch events, not trusted ones).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { AnnotationGroup, Highlights } from '@/lib/highlight/highlights';
-import { groupAtPoint } from '@/lib/highlight/hit-test';
+import type { AnnotationGroup, Highlights } from '@/lib/annotator/highlight/highlights';
+import { groupAtPoint } from '@/lib/annotator/highlight/hit-test';
 
 export type PointerPlace =
   | { on: 'annotation'; group: AnnotationGroup }

@@ -6,10 +6,10 @@
  */
 
 import { buildFactBase, type FactBase } from '@/lib/background/fact-base';
-import { bundledPack } from '@/lib/facts/bundled';
-import { stackLayers } from '@/lib/facts/layers';
-import { importedPacksItem, readerPackItem, readStoredFacts } from '@/lib/facts/stored';
-import { readSettings, settingsItem } from '@/lib/storage';
+import { bundledPack } from '@/lib/shared/facts/bundled';
+import { stackLayers } from '@/lib/shared/facts/layers';
+import { importedPacksItem, readerPackItem, readStoredFacts } from '@/lib/shared/facts/stored';
+import { readSettings, settingsItem } from '@/lib/shared/storage';
 
 /** The settings and packs in force, read (and validated) from storage, built into a fact base. */
 async function readFactBase(): Promise<FactBase> {

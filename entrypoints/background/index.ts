@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import { detectorVerdict, matchPage } from '@/lib/background/fact-base';
-import { type MessageMap, onMessages, sendToTab } from '@/lib/messages';
-import { installContextMenu, setBadge } from '@/lib/platform';
-import { prefillFromCard, prefillFromSelection, prefillQuery } from '@/lib/prefill';
+import { type MessageMap, onMessages, sendToTab } from '@/lib/shared/messages';
+import { installContextMenu, setBadge } from '@/lib/shared/platform';
+import { prefillFromCard, prefillFromSelection, prefillQuery } from '@/lib/shared/prefill';
 import { annotatorInjector } from './annotator';
 import { cachedFactBase } from './fact-base';
 

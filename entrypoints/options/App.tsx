@@ -4,15 +4,15 @@
  * can be undone from the bar at the bottom.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { exportFileName, packToJson } from '@/lib/facts/export';
-import { applyForm, type FormPlan } from '@/lib/facts/form';
-import { describeOrigin } from '@/lib/facts/layers';
-import { removeNote } from '@/lib/facts/notes';
-import { type ReaderFactForm, removeClaim, removeFact } from '@/lib/facts/reader';
-import type { FactRow } from '@/lib/facts/rows';
-import { dropUnreadable, keepUnreadableCopy, unreadableData } from '@/lib/facts/stored';
-import { shortcutSettings } from '@/lib/platform';
-import { settingsItem } from '@/lib/storage';
+import { exportFileName, packToJson } from '@/lib/pages/facts/export';
+import { applyForm, type FormPlan } from '@/lib/pages/facts/form';
+import { removeNote } from '@/lib/pages/facts/notes';
+import { type ReaderFactForm, removeClaim, removeFact } from '@/lib/pages/facts/reader';
+import type { FactRow } from '@/lib/pages/facts/rows';
+import { describeOrigin } from '@/lib/shared/facts/layers';
+import { dropUnreadable, keepUnreadableCopy, unreadableData } from '@/lib/shared/facts/stored';
+import { shortcutSettings } from '@/lib/shared/platform';
+import { settingsItem } from '@/lib/shared/storage';
 import {
   changeYours,
   confirmImport,

@@ -13,9 +13,9 @@ import {
   settleForm,
   storedFigure,
   validateForm,
-} from '@/lib/facts/form';
-import type { FormField, ReaderFactForm } from '@/lib/facts/reader';
-import { ENTITY_KINDS, type NoteTarget } from '@/lib/facts/schema';
+} from '@/lib/pages/facts/form';
+import type { FormField, ReaderFactForm } from '@/lib/pages/facts/reader';
+import { ENTITY_KINDS, type NoteTarget } from '@/lib/shared/facts/schema';
 import { Field } from './Field';
 import { FigureFields } from './FigureFields';
 

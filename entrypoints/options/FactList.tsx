@@ -4,7 +4,7 @@
  * any other entity or claim can get the reader's note.
  */
 import { useMemo, useState } from 'preact/hooks';
-import { type FactRow, filterRows, type RowFilter } from '@/lib/facts/rows';
+import { type FactRow, filterRows, type RowFilter } from '@/lib/pages/facts/rows';
 
 /** How many rows are shown at first and added by each "Show more". */
 export const PAGE_SIZE = 50;

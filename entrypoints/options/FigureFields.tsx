@@ -6,14 +6,14 @@
  * once and told to screen readers when the typing pauses.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { capitalise, describeReading, describeUnit } from '@/lib/facts/describe';
-import { normaliseName } from '@/lib/facts/edit';
-import type { FormContext, FormErrors } from '@/lib/facts/form';
-import { readFormFigure } from '@/lib/facts/form-parts';
-import { choiceLabelled, type MeasureChoice } from '@/lib/facts/measures';
-import type { FormField, ReaderFactForm } from '@/lib/facts/reader';
-import type { Figure } from '@/lib/facts/schema';
-import type { FigureReading } from '@/lib/match/read-figure';
+import { normaliseName } from '@/lib/pages/facts/edit';
+import type { FormContext, FormErrors } from '@/lib/pages/facts/form';
+import { readFormFigure } from '@/lib/pages/facts/form-parts';
+import { choiceLabelled, type MeasureChoice } from '@/lib/pages/facts/measures';
+import type { FormField, ReaderFactForm } from '@/lib/pages/facts/reader';
+import { capitalise, describeReading, describeUnit } from '@/lib/shared/facts/describe';
+import type { Figure } from '@/lib/shared/facts/schema';
+import type { FigureReading } from '@/lib/shared/match/read-figure';
 import { Field } from './Field';
 
 export interface FigureFieldsProps {

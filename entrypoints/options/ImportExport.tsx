@@ -5,9 +5,9 @@
  * says which entry and field is wrong.
  */
 import { useState } from 'preact/hooks';
-import type { ImportPlan, ImportPreview, ImportProgress } from '@/lib/facts/import';
-import type { PackOrigin } from '@/lib/facts/layers';
-import type { PackError } from '@/lib/facts/validate';
+import type { ImportPlan, ImportPreview, ImportProgress } from '@/lib/pages/facts/import';
+import type { PackOrigin } from '@/lib/shared/facts/layers';
+import type { PackError } from '@/lib/shared/facts/validate';
 
 export interface ImportExportProps {
   canExport: boolean;

@@ -1,8 +1,8 @@
 /**
  * The packs the reader imported, each with where it comes from and a way to remove it as a whole.
  */
-import { formatDate } from '@/lib/facts/describe';
-import type { ImportedOrigin } from '@/lib/facts/layers';
+import { formatDate } from '@/lib/shared/facts/describe';
+import type { ImportedOrigin } from '@/lib/shared/facts/layers';
 
 export interface PackItem {
   origin: ImportedOrigin;

@@ -2,8 +2,8 @@
  * The settings a reader expects: pause, bundled pack, generic entities, card delay, switched-off sites.
  */
 
-import type { Settings } from '@/lib/defaults';
-import { withSiteEnabled } from '@/lib/sites';
+import type { Settings } from '@/lib/shared/defaults';
+import { withSiteEnabled } from '@/lib/shared/sites';
 
 export interface SettingsPanelProps {
   settings: Settings;

@@ -4,7 +4,6 @@
  * at that moment, so two open tabs never undo each other's work.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { DEFAULT_SETTINGS, EMPTY_READER_PACK, type Settings } from '@/lib/defaults';
 import {
   type ImportPlan,
   type ImportPreview,
@@ -12,9 +11,11 @@ import {
   planImportInSlices,
   withImport,
   withoutImport,
-} from '@/lib/facts/import';
-import type { ImportedPack } from '@/lib/facts/layers';
-import type { FactPack } from '@/lib/facts/schema';
+} from '@/lib/pages/facts/import';
+import { undoChange } from '@/lib/pages/facts/undo';
+import { DEFAULT_SETTINGS, EMPTY_READER_PACK, type Settings } from '@/lib/shared/defaults';
+import type { ImportedPack } from '@/lib/shared/facts/layers';
+import type { FactPack } from '@/lib/shared/facts/schema';
 import {
   readStoredFacts,
   type Saved,
@@ -22,9 +23,8 @@ import {
   saveImported,
   saveYours,
   watchStoredFacts,
-} from '@/lib/facts/stored';
-import { undoChange } from '@/lib/facts/undo';
-import { parseSettings, readSettings, settingsItem } from '@/lib/storage';
+} from '@/lib/shared/facts/stored';
+import { parseSettings, readSettings, settingsItem } from '@/lib/shared/storage';
 import { layersOf } from './fact-base';
 
 /** The stored facts, undefined until read; follows every change. */

@@ -3,13 +3,18 @@
  * their merge, the list's rows, provenance, and what the form checks names against.
  */
 import { useMemo } from 'preact/hooks';
-import { bundledPack } from '@/lib/facts/bundled';
-import { type FormContext, formContext } from '@/lib/facts/form';
-import { buildProvenance, type Layer, type Provenance, stackLayers } from '@/lib/facts/layers';
-import { mergePacks } from '@/lib/facts/merge';
-import { type FactRow, factRows } from '@/lib/facts/rows';
-import type { FactPack, NoteTarget } from '@/lib/facts/schema';
-import type { StoredFacts } from '@/lib/facts/stored';
+import { type FormContext, formContext } from '@/lib/pages/facts/form';
+import { type FactRow, factRows } from '@/lib/pages/facts/rows';
+import { bundledPack } from '@/lib/shared/facts/bundled';
+import {
+  buildProvenance,
+  type Layer,
+  type Provenance,
+  stackLayers,
+} from '@/lib/shared/facts/layers';
+import { mergePacks } from '@/lib/shared/facts/merge';
+import type { FactPack, NoteTarget } from '@/lib/shared/facts/schema';
+import type { StoredFacts } from '@/lib/shared/facts/stored';
 import type { PackItem } from './Packs';
 
 export interface FactBase {

@@ -3,12 +3,12 @@
  * card's "Save to my facts" on an entity or claim), editing one of the reader's rows, or writing a
  * note on any row.
  */
-import type { FormPlan } from '@/lib/facts/form';
-import { noteFormOf } from '@/lib/facts/notes';
-import { EMPTY_FORM, formOf, type ReaderFactForm } from '@/lib/facts/reader';
-import type { FactRow } from '@/lib/facts/rows';
-import type { FactPack, NoteTarget } from '@/lib/facts/schema';
-import { readNoteTarget, readPrefill } from '@/lib/prefill';
+import type { FormPlan } from '@/lib/pages/facts/form';
+import { noteFormOf } from '@/lib/pages/facts/notes';
+import { EMPTY_FORM, formOf, type ReaderFactForm } from '@/lib/pages/facts/reader';
+import type { FactRow } from '@/lib/pages/facts/rows';
+import type { FactPack, NoteTarget } from '@/lib/shared/facts/schema';
+import { readNoteTarget, readPrefill } from '@/lib/shared/prefill';
 
 export interface FormStart {
   initial: ReaderFactForm;

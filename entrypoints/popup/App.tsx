@@ -3,10 +3,10 @@
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { DEFAULT_SETTINGS, type Settings } from '@/lib/defaults';
-import { type PageSummary, sendToTab } from '@/lib/messages';
-import { isSiteEnabled, shouldAnnotate, siteOf, withSiteEnabled } from '@/lib/sites';
-import { readSettings, updateSettings, watchSettings } from '@/lib/storage';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/shared/defaults';
+import { type PageSummary, sendToTab } from '@/lib/shared/messages';
+import { isSiteEnabled, shouldAnnotate, siteOf, withSiteEnabled } from '@/lib/shared/sites';
+import { readSettings, updateSettings, watchSettings } from '@/lib/shared/storage';
 import { PopupView, type SummaryState } from './PopupView';
 
 // After switching back on, the content script needs a moment to annotate again.

@@ -2,11 +2,12 @@
  * What the popup found on the page: conflicts first, then figures, retold claims, who and what, and the
  * sources; each item goes to its first place on the page and each further place has its own button.
  */
-import { formatDate, RELATION_GLYPHS } from '@/lib/facts/describe';
-import type { Source } from '@/lib/facts/schema';
-import type { Mention, PageSummary, SummaryClaim } from '@/lib/messages';
-import { isWebUrl } from '@/lib/safe-url';
-import { formatKind } from '@/lib/ui/format';
+
+import { formatKind } from '@/lib/shared/card/format';
+import { formatDate, RELATION_GLYPHS } from '@/lib/shared/facts/describe';
+import type { Source } from '@/lib/shared/facts/schema';
+import type { Mention, PageSummary, SummaryClaim } from '@/lib/shared/messages';
+import { isWebUrl } from '@/lib/shared/safe-url';
 
 /** The popup's lists of claims, in the order a reader wants them. */
 export interface ClaimSections {

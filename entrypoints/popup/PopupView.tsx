@@ -2,8 +2,8 @@
  * What the popup shows, from plain props: no browser APIs here, so it renders in tests as is.
  */
 
-import { formatDate } from '@/lib/facts/describe';
-import type { PageSummary } from '@/lib/messages';
+import { formatDate } from '@/lib/shared/facts/describe';
+import type { PageSummary } from '@/lib/shared/messages';
 import { Found } from './Found';
 
 /** Where the summary of the tab stands. */

@@ -5,17 +5,23 @@
  * the fact base those use (pages the detector passed), never the packs.
  * Ships in: background.
  */
-import type { Settings } from '@/lib/defaults';
-import { buildMatcher } from '@/lib/detector/build';
-import { mentionsFactBase } from '@/lib/detector/check';
-import type { Matcher } from '@/lib/detector/matcher';
-import type { Layer } from '@/lib/facts/layers';
-import { mergePacks } from '@/lib/facts/merge';
-import { packSlice } from '@/lib/facts/page-slice';
-import { buildIndex, type FactIndex, findAnnotations, mentionsAnyAlias } from '@/lib/match/index';
-import type { PageMatch } from '@/lib/messages';
-import { shouldAnnotate, siteOf } from '@/lib/sites';
-import { buildFactLookup, type FactLookup } from '@/lib/ui/card-data';
+
+import { buildMatcher } from '@/lib/background/detector/build';
+import { mentionsFactBase } from '@/lib/background/detector/check';
+import type { Matcher } from '@/lib/background/detector/matcher';
+import {
+  buildIndex,
+  type FactIndex,
+  findAnnotations,
+  mentionsAnyAlias,
+} from '@/lib/background/match/index';
+import { buildFactLookup, type FactLookup } from '@/lib/shared/card/card-data';
+import type { Settings } from '@/lib/shared/defaults';
+import type { Layer } from '@/lib/shared/facts/layers';
+import { mergePacks } from '@/lib/shared/facts/merge';
+import { packSlice } from '@/lib/shared/facts/page-slice';
+import type { PageMatch } from '@/lib/shared/messages';
+import { shouldAnnotate, siteOf } from '@/lib/shared/sites';
 
 export interface FactBase {
   settings: Settings;

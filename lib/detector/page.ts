@@ -5,8 +5,8 @@
  * change. Answers the popup while no annotator runs in the frame.
  * Ships in: detector bundle.
  */
-import { annotatorRunning } from '@/lib/content/instance';
-import { onMessages, type PageSummary, sendToExtension } from '@/lib/messages';
+import { annotatorRunning } from '@/lib/shared/content/instance';
+import { onMessages, type PageSummary, sendToExtension } from '@/lib/shared/messages';
 
 /**
  * Checks the page until it names the fact base (then the annotator takes over), or until the

@@ -4,9 +4,9 @@
  * with 5,000 reader facts: what building the matcher and checking each page cost, cold (the first
  * page) and warm.
  */
-import { buildMatcher } from '@/lib/detector/build';
-import { mentionsFactBase } from '@/lib/detector/check';
-import { bundledPack } from '@/lib/facts/bundled';
+import { buildMatcher } from '@/lib/background/detector/build';
+import { mentionsFactBase } from '@/lib/background/detector/check';
+import { bundledPack } from '@/lib/shared/facts/bundled';
 import { withReaderFacts } from '../fixtures/reader-pack';
 import type { BenchPage } from './pages';
 import { median, quantile } from './report';

@@ -4,23 +4,23 @@
  * Stages run the library code directly, without the extension, so each can be timed alone.
  */
 import { Readability } from '@mozilla/readability';
-import { buildMatcher } from '@/lib/detector/build';
-import { mentionsFactBase } from '@/lib/detector/check';
-import type { Matcher } from '@/lib/detector/matcher';
-import { type Article, readPage } from '@/lib/extract/article';
-import { blocksOf, keptRegion, keptText } from '@/lib/extract/blocks';
-import { copyDocument } from '@/lib/extract/clone';
-import { collectBlocksText, type TextMap } from '@/lib/extract/text';
-import { bundledPack } from '@/lib/facts/bundled';
-import type { FactPack } from '@/lib/facts/schema';
-import { Highlights } from '@/lib/highlight/highlights';
+import { type Article, readPage } from '@/lib/annotator/extract/article';
+import { blocksOf, keptRegion, keptText } from '@/lib/annotator/extract/blocks';
+import { copyDocument } from '@/lib/annotator/extract/clone';
+import { collectBlocksText, type TextMap } from '@/lib/annotator/extract/text';
+import { Highlights } from '@/lib/annotator/highlight/highlights';
+import { buildMatcher } from '@/lib/background/detector/build';
+import { mentionsFactBase } from '@/lib/background/detector/check';
+import type { Matcher } from '@/lib/background/detector/matcher';
 import {
   type Annotation,
   buildIndex,
   type FactIndex,
   findAnnotations,
   findAnnotationsChunked,
-} from '@/lib/match';
+} from '@/lib/background/match';
+import { bundledPack } from '@/lib/shared/facts/bundled';
+import type { FactPack } from '@/lib/shared/facts/schema';
 import { withReaderFacts } from '../fixtures/reader-pack';
 
 /** State shared by the stages of one run on one page. */

@@ -2,8 +2,8 @@
  * Steps on the extension's side, written once for every browser: which tab shows a page, messages to
  * its content script, settings, the badge, and the popup's and options page's text and controls.
  */
-import type { Settings } from '../../lib/defaults';
-import type { MessageMap, MessageType } from '../../lib/messages';
+import type { Settings } from '../../lib/shared/defaults';
+import type { MessageMap, MessageType } from '../../lib/shared/messages';
 import type { ExtensionDriver, PageDriver, ViewDriver } from './driver';
 
 /** The extension API where extension code runs: `browser` in Firefox, `chrome` in Chromium. */

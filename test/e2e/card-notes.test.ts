@@ -6,11 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundledPack } from '../../lib/facts/bundled';
-import { claimReviewsToPack } from '../../lib/facts/claimreview';
-import type { ImportedPack } from '../../lib/facts/layers';
-import type { FactPack } from '../../lib/facts/schema';
-import { readNoteTarget, readPrefill } from '../../lib/prefill';
+import { claimReviewsToPack } from '../../lib/pages/facts/claimreview';
+import { bundledPack } from '../../lib/shared/facts/bundled';
+import type { ImportedPack } from '../../lib/shared/facts/layers';
+import type { FactPack } from '../../lib/shared/facts/schema';
+import { readNoteTarget, readPrefill } from '../../lib/shared/prefill';
 import { conflictPage, newsPage, seedArticle } from '../fixtures/news-page';
 import { type Box, currentBoxes, open, overlaps, reveal } from './card-steps';
 import { clickInCard, inCard, readCard } from './card-view';
@@ -76,7 +76,7 @@ describe('the reader’s notes, and where each fact comes from', () => {
   /** A fact-checker's review, imported as the options page imports ClaimReview markup. */
   const claimReview = claimReviewsToPack(
     JSON.parse(
-      readFileSync(join(ROOT, 'test/unit/facts/fixtures/claimreview/single.json'), 'utf8'),
+      readFileSync(join(ROOT, 'test/unit/pages/facts/fixtures/claimreview/single.json'), 'utf8'),
     ),
     bundledPack.entities,
   ).pack;

@@ -5,7 +5,7 @@
  * playwright does not list. How each call maps is in `test/driver/README.md`.
  */
 import type { BrowserContext, Page, Worker } from 'playwright-core';
-import type { MessageMap } from '../../lib/messages';
+import type { MessageMap } from '../../lib/shared/messages';
 import type {
   CommandName,
   ExtensionDriver,

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { FactPack } from '../../lib/facts/schema';
+import type { FactPack } from '../../lib/shared/facts/schema';
 import { ROOT } from './harness';
 import {
   addFact,
@@ -102,7 +102,7 @@ describe('importing on the options page', () => {
   it('imports a fact-checker’s ClaimReview feed as a pack, and removes it as a whole', async () => {
     const page = await browser.openExtensionPage('options.html');
     const feed = readFileSync(
-      join(ROOT, 'test/unit/facts/fixtures/claimreview/datafeed.json'),
+      join(ROOT, 'test/unit/pages/facts/fixtures/claimreview/datafeed.json'),
       'utf8',
     );
     await chooseFile(page, 'feed.json', feed);

@@ -5,8 +5,8 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { ImportedPack } from '../../lib/facts/layers';
-import type { FactPack } from '../../lib/facts/schema';
+import type { ImportedPack } from '../../lib/shared/facts/layers';
+import type { FactPack } from '../../lib/shared/facts/schema';
 import { inCorpusMarkup } from '../fixtures/corpus-page';
 import { seedPage } from '../fixtures/news-page';
 import { REPORT } from '../fixtures/on-topic';

@@ -5,7 +5,7 @@
  * (a bundled entity included) annotate open pages at once; deletes are undoable.
  */
 import { describe, expect, it } from 'vitest';
-import { prefillFromCard, prefillFromSelection, prefillQuery } from '../../lib/prefill';
+import { prefillFromCard, prefillFromSelection, prefillQuery } from '../../lib/shared/prefill';
 import {
   addFact,
   article,

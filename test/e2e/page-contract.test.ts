@@ -233,7 +233,7 @@ describe('the page stays the page', () => {
     // ends the old script without cleaning up: what it leaves must not show. Here, in a browser
     // without Backstory, a host and highlights as we make them, without and then with the stylesheet.
     const page = await open('/leftover.html', newsPage(seedArticle(1)), plain);
-    const cardCss = readFileSync(join(ROOT, 'lib/ui/card.css'), 'utf8');
+    const cardCss = readFileSync(join(ROOT, 'lib/annotator/card/card.css'), 'utf8');
     const contentCss = readFileSync(join(EXTENSION_DIR, 'content-scripts/annotator.css'), 'utf8');
     const look = () =>
       page.evaluate(() => {

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import type { PageSummary } from '../../lib/messages';
+import type { PageSummary } from '../../lib/shared/messages';
 import { readCard } from './card-view';
 import type { ExtensionBrowser } from './harness';
 

@@ -8,12 +8,12 @@
 import { Readability } from '@mozilla/readability';
 import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildMatcher } from '@/lib/detector/build';
-import { mentionsFactBase } from '@/lib/detector/check';
-import { readPage } from '@/lib/extract/article';
-import { collectBlocksText, collectText, isUntouchable } from '@/lib/extract/text';
-import { bundledPack } from '@/lib/facts/bundled';
-import { buildIndex, findAnnotations, mentionsAnyAlias } from '@/lib/match';
+import { readPage } from '@/lib/annotator/extract/article';
+import { collectBlocksText, collectText, isUntouchable } from '@/lib/annotator/extract/text';
+import { buildMatcher } from '@/lib/background/detector/build';
+import { mentionsFactBase } from '@/lib/background/detector/check';
+import { buildIndex, findAnnotations, mentionsAnyAlias } from '@/lib/background/match';
+import { bundledPack } from '@/lib/shared/facts/bundled';
 import { listShared, readShared } from '../fixtures/shared';
 
 const URL = 'http://fakehost/test/page.html';
@@ -180,7 +180,7 @@ beforeAll(async () => {
 }, 300_000);
 
 /**
- * Where Backstory's judgement (lib/extract/shape.ts) differs from Readability's reader-mode flag.
+ * Where Backstory's judgement (lib/annotator/extract/shape.ts) differs from Readability's reader-mode flag.
  * Pages it reads although reader mode would not: two short paragraphs of prose, a brief's shape.
  */
 const READ_THOUGH_NOT_READERABLE = ['mathjax', 'remove-aria-hidden'];

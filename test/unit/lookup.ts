@@ -1,9 +1,10 @@
 /** The card's fact lookup for tests: packs as layers, bundled first unless each says otherwise. */
-import type { PackOrigin } from '@/lib/facts/layers';
-import { mergePacks } from '@/lib/facts/merge';
-import type { FactPack } from '@/lib/facts/schema';
-import { buildIndex } from '@/lib/match/index';
-import { buildFactLookup, type FactLookup } from '@/lib/ui/card-data';
+
+import { buildIndex } from '@/lib/background/match/index';
+import { buildFactLookup, type FactLookup } from '@/lib/shared/card/card-data';
+import type { PackOrigin } from '@/lib/shared/facts/layers';
+import { mergePacks } from '@/lib/shared/facts/merge';
+import type { FactPack } from '@/lib/shared/facts/schema';
 
 export const BUNDLED: PackOrigin = { kind: 'bundled', name: 'Backstory’s bundled facts' };
 

@@ -6,10 +6,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import background from '@/entrypoints/background';
-import { DEFAULT_SETTINGS } from '@/lib/defaults';
-import { saveYours } from '@/lib/facts/stored';
-import type { MessageMap, MessageType } from '@/lib/messages';
-import { settingsItem } from '@/lib/storage';
+import { DEFAULT_SETTINGS } from '@/lib/shared/defaults';
+import { saveYours } from '@/lib/shared/facts/stored';
+import type { MessageMap, MessageType } from '@/lib/shared/messages';
+import { settingsItem } from '@/lib/shared/storage';
 import { readerEntities } from '../../fixtures/reader-pack';
 
 type Listener = (message: unknown, sender: unknown, respond: (v: unknown) => void) => unknown;

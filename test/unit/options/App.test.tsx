@@ -1,9 +1,9 @@
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { DEFAULT_SETTINGS } from '@/lib/defaults';
-import { readStoredFacts, saveImported } from '@/lib/facts/stored';
-import { settingsItem } from '@/lib/storage';
+import { DEFAULT_SETTINGS } from '@/lib/shared/defaults';
+import { readStoredFacts, saveImported } from '@/lib/shared/facts/stored';
+import { settingsItem } from '@/lib/shared/storage';
 import { tick } from './form-driver';
 import { button, field, notice, PACK, root, shown, stored, type } from './options-page';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { type FormPlan, formContext } from '@/lib/facts/form';
-import { EMPTY_FORM, type ReaderFactForm } from '@/lib/facts/reader';
-import type { FactPack } from '@/lib/facts/schema';
+import { type FormPlan, formContext } from '@/lib/pages/facts/form';
+import { EMPTY_FORM, type ReaderFactForm } from '@/lib/pages/facts/reader';
+import type { FactPack } from '@/lib/shared/facts/schema';
 import { renderRoot } from '../render-root';
 import { formDriver, tick } from './form-driver';
 

@@ -1,9 +1,9 @@
 import { render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
 import { describeCount, FactList, PAGE_SIZE } from '@/entrypoints/options/FactList';
-import { stackLayers } from '@/lib/facts/layers';
-import { factRows } from '@/lib/facts/rows';
-import type { FactPack } from '@/lib/facts/schema';
+import { factRows } from '@/lib/pages/facts/rows';
+import { stackLayers } from '@/lib/shared/facts/layers';
+import type { FactPack } from '@/lib/shared/facts/schema';
 import { renderRoot } from '../render-root';
 import { tick } from './form-driver';
 

@@ -5,8 +5,8 @@ import {
   ImportExport,
   summarisePreview,
 } from '@/entrypoints/options/ImportExport';
-import type { ImportPlan, ImportPreview, ImportProgress } from '@/lib/facts/import';
-import { fileError } from '@/lib/facts/validate';
+import type { ImportPlan, ImportPreview, ImportProgress } from '@/lib/pages/facts/import';
+import { fileError } from '@/lib/shared/facts/validate';
 import { renderRoot } from '../render-root';
 
 const ORIGIN = {

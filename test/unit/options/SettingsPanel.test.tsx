@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
 import { parseDelay, SettingsPanel } from '@/entrypoints/options/SettingsPanel';
-import { DEFAULT_SETTINGS, type Settings } from '@/lib/defaults';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/shared/defaults';
 import { renderRoot } from '../render-root';
 
 const root = renderRoot();

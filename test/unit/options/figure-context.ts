@@ -2,10 +2,10 @@
  * A fact base like the bundled one (two labelled measures, three figures, an incident) and the
  * reader's form over it, for the Figure field's tests.
  */
-import { formContext, planForm, validateForm } from '@/lib/facts/form';
-import { mergePacks } from '@/lib/facts/merge';
-import type { ReaderFactForm } from '@/lib/facts/reader';
-import type { FactPack } from '@/lib/facts/schema';
+import { formContext, planForm, validateForm } from '@/lib/pages/facts/form';
+import type { ReaderFactForm } from '@/lib/pages/facts/reader';
+import { mergePacks } from '@/lib/shared/facts/merge';
+import type { FactPack } from '@/lib/shared/facts/schema';
 
 /** Like the bundled pack: two labelled measures, three figures, an incident. */
 export const BUNDLED: FactPack = {

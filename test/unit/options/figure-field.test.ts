@@ -3,10 +3,10 @@
  * as it is typed, what it counts chosen or named, and, when it cannot be read, why.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { applyForm, type FormPlan } from '@/lib/facts/form';
-import { EMPTY_FORM, formOf } from '@/lib/facts/reader';
-import type { FactPack } from '@/lib/facts/schema';
-import { EMPTY } from '../facts/reader-form';
+import { applyForm, type FormPlan } from '@/lib/pages/facts/form';
+import { EMPTY_FORM, formOf } from '@/lib/pages/facts/reader';
+import type { FactPack } from '@/lib/shared/facts/schema';
+import { EMPTY } from '../pages/facts/reader-form';
 import { renderRoot } from '../render-root';
 import { CRYPTO, contextFor } from './figure-context';
 import { formDriver, tick } from './form-driver';

@@ -1,12 +1,12 @@
 /** What a typed figure counts: a measure chosen by label (bundled, imported, yours) or named anew. */
 import { describe, expect, it } from 'vitest';
-import { applyForm, type FormPlan, settleForm } from '@/lib/facts/form';
-import { measureChoices } from '@/lib/facts/measures';
-import { mergePacks } from '@/lib/facts/merge';
-import { addFact, formOf, removeFact } from '@/lib/facts/reader';
-import type { FactPack } from '@/lib/facts/schema';
-import { checkEntries } from '@/lib/facts/validate';
-import { EMPTY, form } from '../facts/reader-form';
+import { applyForm, type FormPlan, settleForm } from '@/lib/pages/facts/form';
+import { measureChoices } from '@/lib/pages/facts/measures';
+import { addFact, formOf, removeFact } from '@/lib/pages/facts/reader';
+import { mergePacks } from '@/lib/shared/facts/merge';
+import type { FactPack } from '@/lib/shared/facts/schema';
+import { checkEntries } from '@/lib/shared/facts/validate';
+import { EMPTY, form } from '../pages/facts/reader-form';
 import { BUNDLED, CRYPTO, contextFor, problems } from './figure-context';
 
 describe('what the figure counts', () => {

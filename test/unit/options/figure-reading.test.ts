@@ -1,11 +1,11 @@
 /** A figure typed as news writes it, read exactly, and whether it counts one incident or a total. */
 import { describe, expect, it } from 'vitest';
-import { describeReading, figureAsTyped } from '@/lib/facts/describe';
-import { readFormFigure } from '@/lib/facts/form-parts';
-import { addFact, formOf } from '@/lib/facts/reader';
-import type { Figure } from '@/lib/facts/schema';
-import { checkEntries } from '@/lib/facts/validate';
-import { EMPTY, form } from '../facts/reader-form';
+import { readFormFigure } from '@/lib/pages/facts/form-parts';
+import { addFact, formOf } from '@/lib/pages/facts/reader';
+import { describeReading, figureAsTyped } from '@/lib/shared/facts/describe';
+import type { Figure } from '@/lib/shared/facts/schema';
+import { checkEntries } from '@/lib/shared/facts/validate';
+import { EMPTY, form } from '../pages/facts/reader-form';
 import { BUNDLED, CRYPTO } from './figure-context';
 
 describe('a figure typed as news writes it', () => {

@@ -6,8 +6,8 @@
 import { render } from 'preact';
 import { vi } from 'vitest';
 import { FactForm } from '@/entrypoints/options/FactForm';
-import type { FormContext, FormPlan } from '@/lib/facts/form';
-import { EMPTY_FORM, type ReaderFactForm } from '@/lib/facts/reader';
+import type { FormContext, FormPlan } from '@/lib/pages/facts/form';
+import { EMPTY_FORM, type ReaderFactForm } from '@/lib/pages/facts/reader';
 
 type Control = HTMLInputElement & HTMLSelectElement;
 

@@ -5,8 +5,8 @@
 import { render } from 'preact';
 import { expect, vi } from 'vitest';
 import { App } from '@/entrypoints/options/App';
-import type { FactPack } from '@/lib/facts/schema';
-import { readStoredFacts } from '@/lib/facts/stored';
+import type { FactPack } from '@/lib/shared/facts/schema';
+import { readStoredFacts } from '@/lib/shared/facts/stored';
 import { renderRoot } from '../render-root';
 
 export const root = renderRoot();

@@ -2,9 +2,9 @@ import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { App } from '@/entrypoints/popup/App';
-import { DEFAULT_SETTINGS } from '@/lib/defaults';
-import type { PageSummary } from '@/lib/messages';
-import { settingsItem } from '@/lib/storage';
+import { DEFAULT_SETTINGS } from '@/lib/shared/defaults';
+import type { PageSummary } from '@/lib/shared/messages';
+import { settingsItem } from '@/lib/shared/storage';
 import { renderRoot } from '../render-root';
 
 const SUMMARY: PageSummary = {

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
 import { claimSections } from '@/entrypoints/popup/Found';
 import { PopupView, type PopupViewProps } from '@/entrypoints/popup/PopupView';
-import type { PageSummary } from '@/lib/messages';
+import type { PageSummary } from '@/lib/shared/messages';
 import { renderRoot } from '../render-root';
 
 const SUMMARY: PageSummary = {
