@@ -9,6 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core';
 import { CHROMIUM, type PageServer } from '../e2e/harness';
+import {
+  isKept,
+  JS_CATEGORIES,
+  javaScriptOf,
+  TASK_CATEGORIES,
+  type TraceEvent,
+} from './trace-events';
 
 /** A Chromium with one extension loaded (or none), launched as test/e2e/harness.ts does. */
 export interface BenchBrowser {
@@ -89,35 +96,6 @@ async function metrics(cdp: CDPSession): Promise<Record<string, number>> {
   const { metrics } = await cdp.send('Performance.getMetrics');
   return Object.fromEntries(metrics.map((m) => [m.name, m.value]));
 }
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string; sync_id?: string };
-}
-
-/** JavaScript events; tasks (RunTask, on every thread of every process) only when asked for: they are most of a trace. */
-const JS_CATEGORIES = ['devtools.timeline', 'v8.execute'];
-const TASK_CATEGORIES = ['disabled-by-default-devtools.timeline'];
-
-/** Trace events that run JavaScript; on the bench's script-free pages, only extensions run any. */
-const JS_EVENTS = new Set([
-  'EvaluateScript',
-  'v8.run',
-  'v8.compile',
-  'v8.compileModule',
-  'v8.evaluateModule',
-  'FunctionCall',
-  'RunMicrotasks',
-  'TimerFire',
-  'FireAnimationFrame',
-  'FireIdleCallback',
-]);
 
 /**
  * Page loads in one browser, traced together: one trace per batch of loads (ending a trace takes
@@ -215,14 +193,6 @@ export class TracedLoads {
   }
 }
 
-/** Only what the cost is computed from: thread names, markers, JS events, tasks of a millisecond or more. */
-function isKept(e: TraceEvent): boolean {
-  if (e.ph === 'M') return e.name === 'thread_name';
-  if (e.name === 'clock_sync') return true;
-  if (e.name === 'RunTask') return (e.dur ?? 0) >= 1000;
-  return JS_EVENTS.has(e.name);
-}
-
 async function waitForQuiet(page: Page, cdp: CDPSession): Promise<Record<string, number>> {
   const started = Date.now();
   const window: number[] = [];
@@ -248,55 +218,4 @@ function countMarks(page: Page): Promise<number> {
       count += registry?.get(name)?.size ?? 0;
     return count;
   });
-}
-
-/**
- * JavaScript on renderer main threads: the thread time of outermost JS events, and the longest
- * task (RunTask) holding at least a millisecond of them.
- */
-function javaScriptOf(
-  events: TraceEvent[],
-): Pick<LoadCost, 'jsMs' | 'longestTask' | 'tasksOver50'> {
-  const mains = new Set(
-    events
-      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
-      .map((e) => `${e.pid}:${e.tid}`),
-  );
-  const result = { jsMs: 0, longestTask: { wallMs: 0, threadMs: 0 }, tasksOver50: 0 };
-  const complete = events
-    .filter((e) => e.ph === 'X' && e.dur !== undefined && mains.has(`${e.pid}:${e.tid}`))
-    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
-  for (const thread of mains) {
-    const onThread = complete.filter((e) => `${e.pid}:${e.tid}` === thread);
-    const js = outermost(onThread.filter((e) => JS_EVENTS.has(e.name)));
-    result.jsMs += js.reduce((sum, e) => sum + threadMs(e), 0);
-    let next = 0;
-    for (const task of outermost(onThread.filter((e) => e.name === 'RunTask'))) {
-      const end = task.ts + (task.dur ?? 0);
-      let inTask = 0;
-      while (next < js.length && (js[next] as TraceEvent).ts < end) {
-        const e = js[next++] as TraceEvent;
-        if (e.ts >= task.ts) inTask += threadMs(e);
-      }
-      if (inTask < 1) continue;
-      result.longestTask.wallMs = Math.max(result.longestTask.wallMs, (task.dur ?? 0) / 1000);
-      result.longestTask.threadMs = Math.max(result.longestTask.threadMs, threadMs(task));
-      if (threadMs(task) > 50) result.tasksOver50++;
-    }
-  }
-  return result;
-}
-
-const threadMs = (e: TraceEvent) => (e.tdur ?? e.dur ?? 0) / 1000;
-
-/** Events (sorted by start) not nested inside an earlier one of the list. */
-function outermost(sorted: TraceEvent[]): TraceEvent[] {
-  const out: TraceEvent[] = [];
-  let end = Number.NEGATIVE_INFINITY;
-  for (const e of sorted) {
-    if (e.ts < end) continue;
-    out.push(e);
-    end = e.ts + (e.dur ?? 0);
-  }
-  return out;
 }

@@ -15,11 +15,11 @@
  */
 import { execSync } from 'node:child_process';
 import { CHROMIUM, EXTENSION_DIR, ROOT, startServer } from '../e2e/harness';
-import { withReaderFacts } from '../fixtures/reader-pack';
 import { buildReadabilityOnly } from './baseline';
 import { detectorInNode } from './detector-node';
 import { type BenchPage, corpusPages, longArticle, onTopicPages } from './pages';
 import { type BenchBrowser, type LoadCost, launch, TracedLoads } from './reader-cost';
+import { printReaderFacts, READER_FACTS, storeReaderFacts } from './reader-facts';
 import { kb, median, num, quantile, row, verdict } from './report';
 import { contentBundles } from './sizes';
 import { benchStages } from './stages';
@@ -29,9 +29,6 @@ const BUDGET_ANNOTATOR_BYTES = 120_000;
 const BUDGET_OFF_TOPIC = 0.1;
 const BUDGET_ON_TOPIC = 1.3;
 const BUDGET_TASK_MS = 50;
-/** Page start-up with 5,000 reader facts: within 10 % of the same without them. */
-const BUDGET_READER_FACTS = 1.1;
-const READER_FACTS = 5_000;
 const LONG_ARTICLES = [10_000, 60_000, 100_000];
 const ON_TOPIC_LOADS = 2;
 
@@ -61,53 +58,6 @@ function printBundles(): void {
         `budget < ${kb(BUDGET_ANNOTATOR_BYTES)}  ${verdict(b.bytes < BUDGET_ANNOTATOR_BYTES)}`,
       ),
     );
-}
-
-/** Stores `n` reader facts (the synthetic ones, without the bundled pack) in the browser's extension. */
-async function storeReaderFacts(browser: BenchBrowser, n: number): Promise<void> {
-  const all = withReaderFacts(n);
-  const pack = {
-    format: 1,
-    name: 'My facts',
-    sources: all.sources.filter((source) => source.id === 'reader-source'),
-    entities: all.entities.filter((entity) => entity.id.startsWith('reader-')),
-    claims: all.claims.filter((claim) => claim.id.startsWith('reader-claim-')),
-  };
-  const [worker] = browser.context.serviceWorkers();
-  if (!worker) throw new Error(`${browser.label}: no service worker to store reader facts with`);
-  await worker.evaluate(
-    (readerPack) =>
-      (
-        globalThis as unknown as {
-          chrome: { storage: { local: { set(items: object): Promise<void> } } };
-        }
-      ).chrome.storage.local.set({ readerPack, readerPack$: { v: 3 } }),
-    pack,
-  );
-}
-
-/** Prints page start-up with reader facts against the same extension without them. */
-function printReaderFacts(costs: LoadCost[][]): void {
-  const [none, ours, , withFacts] = costs as [LoadCost[], LoadCost[], LoadCost[], LoadCost[]];
-  const extra = (list: LoadCost[]) => list.map((c, i) => c.jsMs - (none[i] as LoadCost).jsMs);
-  const plain = median(extra(ours));
-  const heavy = median(extra(withFacts));
-  const ratio = heavy / Math.max(plain, 0.1);
-  console.log(
-    row(
-      `+${READER_FACTS.toLocaleString('en')} reader facts, JS ms (with − without)`,
-      num(heavy),
-      num(quantile(extra(withFacts), 0.9)),
-    ),
-  );
-  console.log(
-    row(
-      `  ratio to no reader facts (median ${plain.toFixed(1)} ms)`,
-      num(ratio, 3),
-      '        ',
-      `budget ≤ ${BUDGET_READER_FACTS}  ${verdict(ratio <= BUDGET_READER_FACTS)}`,
-    ),
-  );
 }
 
 /** Loads every page in every browser at once (same page, same moment), traced; costs by browser. */
