@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { matcherFor, matchPage } from '@/lib/background/fact-base';
-import { type MessageMap, onMessages, sendToTab } from '@/lib/messages';
+import { type MessageMap, onMessages, sendToExtension, sendToTab } from '@/lib/messages';
 import { installContextMenu, setBadge } from '@/lib/platform';
 import { prefillFromCard, prefillFromSelection, prefillQuery } from '@/lib/prefill';
 import { annotatorInjector } from './annotator';
@@ -30,15 +30,15 @@ async function openNoteForm(
 /** The date the tab's article gives, if it has a content script and the article a date. */
 async function pageDate(tabId: number | undefined): Promise<string | undefined> {
   if (tabId === undefined) return undefined;
-  return sendToTab(tabId, 'background:content:published', undefined).catch(() => undefined);
+  const reply = await sendToTab(tabId, 'background:content:published', undefined);
+  return reply.ok ? reply.value : undefined;
 }
 
 /** Tells every tab's content scripts that the fact base or the settings changed. */
 async function broadcastChange(): Promise<void> {
   for (const tab of await browser.tabs.query({})) {
     // Tabs without a content script (browser pages, other schemes) have no one to answer.
-    if (tab.id !== undefined)
-      sendToTab(tab.id, 'background:content:changed', undefined).catch(() => undefined);
+    if (tab.id !== undefined) void sendToTab(tab.id, 'background:content:changed', undefined);
   }
 }
 
@@ -47,7 +47,7 @@ async function forwardCommand(command: string): Promise<void> {
   if (command !== 'next-mark' && command !== 'previous-mark') return;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) return;
-  await sendToTab(tab.id, 'background:content:command', { command }).catch(() => undefined);
+  await sendToTab(tab.id, 'background:content:command', { command });
 }
 
 export default defineBackground(() => {
@@ -68,8 +68,12 @@ export default defineBackground(() => {
     'content:background:save-note': async (request, sender) => {
       await openNoteForm(request, sender.tab);
     },
-    'content:background:count': async ({ count }, sender) => {
-      if (sender.tab?.id !== undefined) await setBadge(sender.tab.id, count);
+    'annotator:background:annotated': async ({ count }, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return;
+      // A popup that is not open is no one to tell: its answer is ignored.
+      void sendToExtension('background:popup:annotated', { tabId, count });
+      await setBadge(tabId, count);
     },
   });
   // A new document starts without marks; its content script reports its own count.

@@ -22,10 +22,12 @@ export async function watchForArticle(): Promise<void> {
   let enabled = true;
   const ask = async () => {
     if (asked || life.signal.aborted) return;
-    matcher ??= sendToExtension('detector:background:matcher', undefined).then((stored) =>
+    matcher ??= sendToExtension('detector:background:matcher', undefined).then((reply) => {
+      // No answer: the extension is gone (its detector stops) or failed (it stops quietly too).
+      if (!reply.ok) throw new Error(reply.error);
       // A matcher of another format (an update under way) cannot be read: the page may be on-topic.
-      stored === null ? null : (decodeMatcher(stored) ?? 'any'),
-    );
+      return reply.value === null ? null : (decodeMatcher(reply.value) ?? 'any');
+    });
     const current = await matcher;
     enabled = current !== null;
     if (!current || asked || life.signal.aborted) return;
@@ -33,7 +35,8 @@ export async function watchForArticle(): Promise<void> {
     if (current !== 'any' && !mentionsFactBase(current, text)) return;
     asked = true;
     // False when the frame could not take it (it was navigating): the next change asks again.
-    asked = await sendToExtension('detector:background:inject', undefined);
+    const injected = await sendToExtension('detector:background:inject', undefined);
+    asked = injected.ok && injected.value;
   };
   // No timer watches for the extension's unloading: the detector draws nothing to take away, and a
   // timer on every page costs every page.
