@@ -5,6 +5,7 @@ import { installContextMenu, setBadge } from '@/lib/platform';
 import { prefillFromCard, prefillFromSelection, prefillQuery } from '@/lib/prefill';
 import { annotatorInjector } from './annotator';
 import { cachedFactBase } from './fact-base';
+import { reachOpenPages } from './open-pages';
 
 const ADD_MENU_ID = 'backstory-add';
 
@@ -59,6 +60,7 @@ export default defineBackground(() => {
   });
   const factBase = cachedFactBase(() => void broadcastChange());
   const annotator = annotatorInjector();
+  void reachOpenPages();
   browser.commands.onCommand.addListener((command) => void forwardCommand(command));
   onMessages({
     'detector:background:matcher': async (_, sender) => matcherFor(await factBase(), sender.url),

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionDriver, PageDriver } from '../driver/driver';
-import { badgeCount, sendToPage } from '../driver/extension-steps';
+import { badgeCount } from '../driver/extension-steps';
 import { launchDriver } from '../driver/launch';
 import { type PageServer, startServer } from '../driver/server';
 import {
@@ -23,15 +23,6 @@ import { inCorpusMarkup } from '../fixtures/corpus-page';
 import { REPORT } from '../fixtures/on-topic';
 
 const BROWSER = process.env.BACKSTORY_BROWSER;
-
-/**
- * Chromium runs an extension's declared content scripts only in pages loaded after it was installed,
- * reloaded or enabled: pages already open stay without Backstory until the background injects it
- * there (with `scripting`; not done yet). Firefox injects them into open pages itself. So in Chromium
- * these tests are skipped, and the last one checks the gap is still there (it fails once it is closed:
- * then run these in Chromium too).
- */
-const inOpenPages = it.skipIf(BROWSER === 'chromium');
 
 /** Keeps the body as served, before the content script starts (it runs at document_idle, later). */
 const SNAPSHOT = '<script>window.backstoryServed = document.body.innerHTML;</script></body>';
@@ -100,7 +91,7 @@ describe(`the add-on reloaded, disabled and enabled under an open page (${BROWSE
     expect(await servedAsIs(reloaded)).toBe(true);
   });
 
-  inOpenPages('after a reload, the open page is annotated again', async () => {
+  it('after a reload, the open page is annotated again', async () => {
     await expectAnnotatedAgain(reloaded);
     await expect.poll(() => cardShowing(reloaded)).toEqual([true, false, true, false]);
     expect(await servedAsIs(reloaded)).toBe(true);
@@ -118,34 +109,14 @@ describe(`the add-on reloaded, disabled and enabled under an open page (${BROWSE
     expect(await servedAsIs(disabled)).toBe(true);
   });
 
-  inOpenPages(
-    'after enabling, the open page is annotated again and the old card never shows',
-    async () => {
-      await driver.enableExtension();
-      await expectAnnotatedAgain(disabled);
-      expect(await rememberedHighlights(disabled)).toEqual([]);
-      // Shown once more: the card opened just now, not the one from before.
-      await expect.poll(() => cardShowing(disabled)).toEqual([true, false, true, false]);
-      expect(await servedAsIs(disabled)).toBe(true);
-    },
-  );
-
-  it.runIf(BROWSER === 'chromium')(
-    'Chromium: pages open before the reload or enable stay without Backstory (known gap)',
-    async () => {
-      const answers = (page: PageDriver) =>
-        sendToPage(driver, page, 'popup:content:summary', undefined).then(
-          () => true,
-          () => false,
-        );
-      await driver.enableExtension();
-      expect(await answers(reloaded)).toBe(false);
-      expect(await answers(disabled)).toBe(false);
-      // A page loaded now has it.
-      const loadedNow = await driver.openPage(server.route('/new.html', ARTICLE));
-      await expect.poll(() => answers(loadedNow)).toBe(true);
-    },
-  );
+  it('after enabling, the open page is annotated again and the old card never shows', async () => {
+    await driver.enableExtension();
+    await expectAnnotatedAgain(disabled);
+    expect(await rememberedHighlights(disabled)).toEqual([]);
+    // Shown once more: the card opened just now, not the one from before.
+    await expect.poll(() => cardShowing(disabled)).toEqual([true, false, true, false]);
+    expect(await servedAsIs(disabled)).toBe(true);
+  });
 
   it('logged no error in any of its contexts', async () => {
     expect(await driver.errors()).toEqual([]);
