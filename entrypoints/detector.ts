@@ -1,7 +1,8 @@
 /**
- * The detector, on every page: does its text name anything the fact base knows? Only then does the
- * background inject the annotator (DESIGN.md, "Data flow"). Small on purpose (budget 8 KB): no
- * Readability, no fuse.js, no Preact, no fact pack — only the background's compact matcher.
+ * The detector, on every page: does its text name anything the fact base knows? It sends the text to
+ * the background, which checks it with its compact matcher and only then injects the annotator
+ * (DESIGN.md, "Data flow"). Small on purpose (budget 8 KB): no Readability, no fuse.js, no Preact,
+ * no fact pack, no matcher.
  *
  * An unlisted script that wxt.config.ts lists as a content script, not a WXT content script: WXT's
  * content-script wrapper (its context, location watcher and logger, 3.4 KB) would be over 40 % of
@@ -9,7 +10,7 @@
  * no WXT event for a page to forge.
  */
 import { browser } from 'wxt/browser';
-import { claimDetector, removeLeftovers } from '@/lib/content/instance';
+import { claimDetector, mayHaveLeftovers, removeLeftovers } from '@/lib/content/instance';
 import { watchForArticle } from '@/lib/detector/page';
 
 export default defineUnlistedScript(() => {
@@ -18,7 +19,7 @@ export default defineUnlistedScript(() => {
   // At once, on every page: what an instance that ended without cleaning up left (Firefox ends
   // content scripts silently on disable, reload and update) shows again as soon as our stylesheet
   // is back, and nothing else would take it away on a page the annotator is not injected into.
-  removeLeftovers();
+  if (mayHaveLeftovers()) removeLeftovers();
   // Never throw into the page's console: one quiet debug line at most.
   watchForArticle().catch((error: unknown) => console.debug('Backstory:', error));
 });

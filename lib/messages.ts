@@ -5,7 +5,6 @@
  * script. Extension pages watch storage themselves; content scripts hear of changes from the background.
  */
 import { type Browser, browser } from 'wxt/browser';
-import type { StoredMatcher } from '@/lib/detector/matcher';
 import type { PackedLookup } from '@/lib/facts/page-slice';
 import type { Entity, NoteTarget, Source } from '@/lib/facts/schema';
 import type { Annotation, Verdict } from '@/lib/match/types';
@@ -103,15 +102,16 @@ export interface MessageMap {
     response: undefined;
   };
   /**
-   * Detector → background: the compact matcher for the fact base in force, or null when Backstory
-   * is paused or switched off for the sender's site (the detector then does nothing).
+   * Detector → background: does the page's text name the fact base? If so the background injects
+   * the annotator into the sender's frame (once per document). The check runs in the background, off
+   * the page's thread: the page pays for one message, never for a matcher that grows with the
+   * reader's facts. `enabled` is false while Backstory is paused or off for the sender's site;
+   * `injected` is true once the annotator is there (false too when the frame could not take it).
    */
-  'detector:background:matcher': { request: undefined; response: StoredMatcher | null };
-  /**
-   * Detector → background: the page names the fact base, inject the annotator into the sender's
-   * frame (once per document). True once it is there.
-   */
-  'detector:background:inject': { request: undefined; response: boolean };
+  'detector:background:check': {
+    request: { text: string };
+    response: { enabled: boolean; injected: boolean };
+  };
   /** Annotator → background: match the article's text (its blocks and headline) against the fact base. */
   'annotator:background:match': {
     request: { text: string };

@@ -82,3 +82,13 @@ export function openOrClosedShadowRoot(el: HTMLElement): ShadowRoot | null {
   const dom = browser.dom as typeof browser.dom | undefined;
   return dom?.openOrClosedShadowRoot(el) ?? el.shadowRoot;
 }
+
+/**
+ * True where the browser ends content scripts without letting them clean up: Firefox does on
+ * disable, reload and update, so a page may keep an old instance's highlights. Chromium leaves an
+ * orphaned annotator running, and it removes its own (entrypoints/annotator.content/unload.ts), so
+ * its pages are spared looking: the first touch of `CSS.highlights` costs a page a few tenths of a ms.
+ */
+export function scriptsEndSilently(): boolean {
+  return Boolean(import.meta.env.FIREFOX);
+}

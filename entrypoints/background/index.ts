@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { matcherFor, matchPage } from '@/lib/background/fact-base';
+import { detectorVerdict, matchPage } from '@/lib/background/fact-base';
 import { type MessageMap, onMessages, sendToExtension, sendToTab } from '@/lib/messages';
 import { installContextMenu, setBadge } from '@/lib/platform';
 import { prefillFromCard, prefillFromSelection, prefillQuery } from '@/lib/prefill';
@@ -63,8 +63,13 @@ export default defineBackground(() => {
   void reachOpenPages();
   browser.commands.onCommand.addListener((command) => void forwardCommand(command));
   onMessages({
-    'detector:background:matcher': async (_, sender) => matcherFor(await factBase(), sender.url),
-    'detector:background:inject': (_, sender) => annotator.inject(sender),
+    'detector:background:check': async ({ text }, sender) => {
+      const names = detectorVerdict(await factBase(), sender.url, text);
+      return {
+        enabled: names !== null,
+        injected: names === true && (await annotator.inject(sender)),
+      };
+    },
     'annotator:background:match': async ({ text }, sender) =>
       matchPage(await factBase(), sender.url, text),
     'content:background:save-note': async (request, sender) => {

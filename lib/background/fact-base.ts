@@ -1,13 +1,14 @@
 /**
  * The fact base as the background serves it to pages, built once per change of the settings or the
  * stored facts (not once per page): the match index, the card lookups, and the detector's compact
- * matcher. Pages get the matcher (every page) or their annotations with the slice of the fact base
- * those use (pages the detector passed), never the packs.
+ * matcher. Pages get a yes or no for their text (every page) or their annotations with the slice of
+ * the fact base those use (pages the detector passed), never the packs.
  * Ships in: background.
  */
 import type { Settings } from '@/lib/defaults';
 import { buildMatcher } from '@/lib/detector/build';
-import type { StoredMatcher } from '@/lib/detector/matcher';
+import { mentionsFactBase } from '@/lib/detector/check';
+import type { Matcher } from '@/lib/detector/matcher';
 import type { Layer } from '@/lib/facts/layers';
 import { mergePacks } from '@/lib/facts/merge';
 import { packSlice } from '@/lib/facts/page-slice';
@@ -20,7 +21,7 @@ export interface FactBase {
   settings: Settings;
   index: FactIndex;
   lookup: FactLookup;
-  matcher: StoredMatcher;
+  matcher: Matcher;
 }
 
 /** The fact base of `layers` (bottom first; later layers win on id clashes) under `settings`. */
@@ -36,9 +37,16 @@ function annotatesUrl(base: FactBase, url: string | undefined): boolean {
   return site !== undefined && shouldAnnotate(base.settings, site);
 }
 
-/** What the detector on the page at `url` checks with, or null when it should do nothing there. */
-export function matcherFor(base: FactBase, url: string | undefined): StoredMatcher | null {
-  return annotatesUrl(base, url) ? base.matcher : null;
+/**
+ * True when the text of the page at `url` names the fact base (its annotator is worth injecting),
+ * null when Backstory does nothing there.
+ */
+export function detectorVerdict(
+  base: FactBase,
+  url: string | undefined,
+  text: string,
+): boolean | null {
+  return annotatesUrl(base, url) ? mentionsFactBase(base.matcher, text) : null;
 }
 
 /** The annotations in the article text of the page at `url`, with the facts their cards read. */

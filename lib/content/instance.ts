@@ -7,7 +7,7 @@
  * Ships in: detector and annotator.
  */
 import { OUR_HIGHLIGHTS } from '@/lib/highlight/names';
-import { openOrClosedShadowRoot } from '@/lib/platform';
+import { openOrClosedShadowRoot, scriptsEndSilently } from '@/lib/platform';
 
 /** The card host's tag name (DESIGN.md: the only element Backstory adds). */
 export const CARD_HOST = 'backstory-tooltip';
@@ -39,6 +39,18 @@ export function claimDetector(alive: () => boolean): boolean {
 /** True while an annotator runs in this frame. */
 export function annotatorRunning(): boolean {
   return typeof (globalThis as World)[STOP_ANNOTATOR] === 'function';
+}
+
+/**
+ * True when an earlier instance may have left something that shows: only where the browser ends
+ * scripts silently, and only if our highlights are in the registry (they are only while they hold
+ * ranges, and a card opens only over one of them). A lookup by name is cheap, where looking for
+ * card hosts walks the whole document on every page.
+ */
+export function mayHaveLeftovers(): boolean {
+  if (!scriptsEndSilently()) return false;
+  const registry = window.CSS?.highlights;
+  return OUR_HIGHLIGHTS.some((name) => registry?.has(name));
 }
 
 /**

@@ -7,11 +7,11 @@
  */
 import type { FactPack } from '@/lib/facts/schema';
 import { buildAliasTable } from '@/lib/match/aliases';
-import { encodeHashes, MATCHER_VERSION, type StoredMatcher } from './matcher';
+import type { Matcher } from './matcher';
 import { ANY_CASE, alphabetOf, hashPhrase, hashWord, MAX_WORDS, SEPARATORS } from './words';
 
 /** The matcher for a fact pack (bundled and reader facts merged beforehand). */
-export function buildMatcher(pack: Pick<FactPack, 'entities'>): StoredMatcher {
+export function buildMatcher(pack: Pick<FactPack, 'entities'>): Matcher {
   const ends = new Set<string>();
   const allWords = new Set<string>();
   const phrases: number[] = [];
@@ -30,10 +30,9 @@ export function buildMatcher(pack: Pick<FactPack, 'entities'>): StoredMatcher {
     }
   }
   return {
-    version: MATCHER_VERSION,
     maxWords,
-    ends: [...ends].join(' '),
+    ends: [...ends],
     alphabet: alphabetOf(allWords),
-    phrases: encodeHashes(phrases),
+    phrases: Uint32Array.from(new Set(phrases)).sort(),
   };
 }

@@ -1,10 +1,10 @@
 /**
  * The detector's question, asked on every page: does this text name anything the fact base knows?
  * "No" must be right (a miss is a page left unannotated); "yes" may rarely be wrong (it only costs
- * injecting the annotator, which then finds nothing). The browser's own string search finds the
- * last words of names (a loop over every character would run cold, once per page, far slower);
+ * injecting the annotator, which then finds nothing). The engine's own string search finds the
+ * last words of names (a loop over every character would be far slower);
  * only where one occurs are the words before it read and the phrases ending there hashed.
- * Ships in: detector bundle.
+ * Ships in: background (the detector sends its page's text).
  */
 import type { Matcher } from './matcher';
 import {

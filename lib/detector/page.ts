@@ -1,14 +1,12 @@
 /**
- * The detector's wiring on a page: check the page's text with the background's matcher, ask the
- * background for the annotator when it names the fact base, and until then check again when the
+ * The detector's wiring on a page: send the page's text to the background, which checks it with its
+ * matcher and injects the annotator when it names the fact base, and until then check again when the
  * page's text (an app, a live page, a single-page app's new address), the fact base or the settings
  * change. Answers the popup while no annotator runs in the frame.
  * Ships in: detector bundle.
  */
 import { annotatorRunning } from '@/lib/content/instance';
 import { onMessages, type PageSummary, sendToExtension } from '@/lib/messages';
-import { mentionsFactBase } from './check';
-import { decodeMatcher, type Matcher } from './matcher';
 
 /**
  * Checks the page until it names the fact base (then the annotator takes over), or until the
@@ -16,27 +14,20 @@ import { decodeMatcher, type Matcher } from './matcher';
  */
 export async function watchForArticle(): Promise<void> {
   const life = new AbortController();
-  /** The background's answer: a matcher, null when Backstory is off here, undefined until asked. */
-  let matcher: Promise<Matcher | 'any' | null> | undefined;
   let asked = false;
   let enabled = true;
   const ask = async () => {
     if (asked || life.signal.aborted) return;
-    matcher ??= sendToExtension('detector:background:matcher', undefined).then((reply) => {
-      // No answer: the extension is gone (its detector stops) or failed (it stops quietly too).
-      if (!reply.ok) throw new Error(reply.error);
-      // A matcher of another format (an update under way) cannot be read: the page may be on-topic.
-      return reply.value === null ? null : (decodeMatcher(reply.value) ?? 'any');
+    // One message, the check off the page's thread: sending the text costs the page less than
+    // receiving and running a matcher, whose size grows with the reader's facts.
+    const reply = await sendToExtension('detector:background:check', {
+      text: document.body?.textContent ?? '',
     });
-    const current = await matcher;
-    enabled = current !== null;
-    if (!current || asked || life.signal.aborted) return;
-    const text = document.body?.textContent ?? '';
-    if (current !== 'any' && !mentionsFactBase(current, text)) return;
-    asked = true;
-    // False when the frame could not take it (it was navigating): the next change asks again.
-    const injected = await sendToExtension('detector:background:inject', undefined);
-    asked = injected.ok && injected.value;
+    // No answer: the extension is gone or failed; this detector stops, quietly (see `check`).
+    if (!reply.ok) throw new Error(reply.error);
+    enabled = reply.value.enabled;
+    // Not injected (nothing named, or the frame was navigating): the next change asks again.
+    asked = reply.value.injected;
   };
   // No timer watches for the extension's unloading: the detector draws nothing to take away, and a
   // timer on every page costs every page.
@@ -45,7 +36,6 @@ export async function watchForArticle(): Promise<void> {
     {
       'popup:content:summary': () => nothingFound(enabled),
       'background:content:changed': () => {
-        matcher = undefined;
         void check();
         return undefined;
       },

@@ -1,10 +1,9 @@
 /**
- * Words and their hashes, the one definition the matcher's builder (background) and its checker
- * (detector content script) share, so a name hashed when the fact base changes hashes the same when
+ * Words and their hashes, the one definition the matcher's builder and its checker share, so a name hashed when the fact base changes hashes the same when
  * a page says it. A word is a run of letters and digits, compared in lib/match/fold.ts's lower case
  * (as lib/match/aliases.ts reads names); every other character separates words, as folded quotes,
  * hyphens and spaces do there.
- * Ships in: detector bundle and background.
+ * Ships in: background.
  */
 import { foldLower } from '@/lib/match/fold';
 

@@ -10,7 +10,8 @@
  * 4. Stage by stage, in the page (stages.ts). 5. The detector's check in Node.
  *
  * BENCH_EXTENSION=<folder> measures another built extension (e.g. main's) instead of .output's;
- * BENCH_PAGES=<n> takes only the first n corpus pages (a quick look, not a measurement).
+ * BENCH_PAGES=<n> takes only the first n corpus pages (a quick look, not a measurement);
+ * BENCH_OFF_TOPIC_ONLY=1 stops after the off-topic rows (a quick loop while tuning the detector).
  */
 import { execSync } from 'node:child_process';
 import { CHROMIUM, EXTENSION_DIR, ROOT, startServer } from '../e2e/harness';
@@ -20,7 +21,7 @@ import { detectorInNode } from './detector-node';
 import { type BenchPage, corpusPages, longArticle, onTopicPages } from './pages';
 import { type BenchBrowser, type LoadCost, launch, TracedLoads } from './reader-cost';
 import { kb, median, num, quantile, row, verdict } from './report';
-import { contentBundles, detectorCheckSize } from './sizes';
+import { contentBundles } from './sizes';
 import { benchStages } from './stages';
 
 const BUDGET_DETECTOR_BYTES = 8_000;
@@ -37,7 +38,7 @@ const ON_TOPIC_LOADS = 2;
 const extensionDir = process.env.BENCH_EXTENSION ?? EXTENSION_DIR;
 const elapsed = (since: number) => `${((Date.now() - since) / 1000).toFixed(0)} s`;
 
-function printBundles(): Promise<void> {
+function printBundles(): void {
   const { everyPage, onDemand } = contentBundles(extensionDir);
   console.log('\n1. Content-script bundles (minified; gzip for reference)');
   const always = everyPage.reduce((sum, b) => sum + b.bytes, 0);
@@ -60,15 +61,6 @@ function printBundles(): Promise<void> {
         `budget < ${kb(BUDGET_ANNOTATOR_BYTES)}  ${verdict(b.bytes < BUDGET_ANNOTATOR_BYTES)}`,
       ),
     );
-  return detectorCheckSize().then((b) =>
-    console.log(
-      row(
-        `${b.file}, esbuild`,
-        kb(b.bytes).padStart(9),
-        `gzip ${kb(b.gzip)}  (the detector's pure part)`,
-      ),
-    ),
-  );
 }
 
 /** Stores `n` reader facts (the synthetic ones, without the bundled pack) in the browser's extension. */
@@ -212,7 +204,7 @@ async function main(): Promise<void> {
   console.log(
     'Times are the renderer main thread’s thread time (CPU), from a DevTools trace, so other work on this shared machine does not inflate them; wall-clock where said.',
   );
-  await printBundles();
+  printBundles();
 
   const server = await startServer();
   const readabilityOnly = await buildReadabilityOnly();
@@ -238,6 +230,7 @@ async function main(): Promise<void> {
     printCost('Off-topic: the corpus', BUDGET_OFF_TOPIC, corpus, corpusCosts);
     printReaderFacts(corpusCosts);
     console.log(`  (took ${elapsed(started)})`);
+    if (process.env.BENCH_OFF_TOPIC_ONLY) return;
     const onTopic = onTopicPages();
     // On-topic pages are few: three loads of each, every load a sample.
     const section = Date.now();
@@ -294,17 +287,14 @@ async function main(): Promise<void> {
 
   const node = detectorInNode(corpus);
   console.log(
-    `\n5. The detector's check in Node (${process.version}) on the corpus pages' text (median ${node.chars.toLocaleString('en')} characters)`,
+    `\n5. The detector's check (in the background) in Node (${process.version}) on the corpus pages' text (median ${node.chars.toLocaleString('en')} characters)`,
   );
-  console.log(
-    row('', 'stored', 'decode ms', 'median ms', '  p90 ms', '  max ms', 'ns/char', 'said yes'),
-  );
+  console.log(row('', 'build ms', 'median ms', '  p90 ms', '  max ms', 'ns/char', 'said yes'));
   for (const c of node.costs)
     console.log(
       row(
         c.label,
-        kb(c.storedBytes).padStart(8),
-        num(c.decodeMs, 2, 9),
+        num(c.buildMs, 1, 8),
         num(c.median, 3, 9),
         num(c.p90, 3),
         num(c.max, 3),
@@ -312,7 +302,7 @@ async function main(): Promise<void> {
         `${c.yes}`.padStart(8),
       ),
     );
-  console.log('  (max is the first page: the check runs cold there, as in a fresh content script)');
+  console.log('  (max is the first page: the check runs cold there)');
   console.log(`\nbench finished in ${elapsed(started)}`);
 }
 

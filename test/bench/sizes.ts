@@ -5,10 +5,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
-import { ROOT } from '../e2e/harness';
 
-export interface Bundle {
+interface Bundle {
   file: string;
   bytes: number;
   gzip: number;
@@ -42,25 +40,4 @@ export function contentBundles(dir: string): ContentBundles {
     everyPage: everyPage.map((f) => bundleOf(dir, f)),
     onDemand: all.filter((f) => !everyPage.includes(f)).map((f) => bundleOf(dir, f)),
   };
-}
-
-/** The detector's pure part (decode the stored matcher, check text), minified as WXT would. */
-export async function detectorCheckSize(): Promise<Bundle> {
-  const result = await build({
-    stdin: {
-      contents:
-        "import { mentionsFactBase } from '@/lib/detector/check'; import { decodeMatcher } from '@/lib/detector/matcher'; globalThis.d = [mentionsFactBase, decodeMatcher];",
-      resolveDir: ROOT,
-      loader: 'ts',
-    },
-    bundle: true,
-    minify: true,
-    format: 'iife',
-    write: false,
-    target: 'chrome120',
-    tsconfig: join(ROOT, 'tsconfig.json'),
-    logLevel: 'error',
-  });
-  const data = Buffer.from(result.outputFiles[0]?.contents ?? []);
-  return { file: 'lib/detector (decode + check)', bytes: data.length, gzip: gzipSync(data).length };
 }

@@ -10,7 +10,6 @@ import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildMatcher } from '@/lib/detector/build';
 import { mentionsFactBase } from '@/lib/detector/check';
-import { decodeMatcher, type Matcher } from '@/lib/detector/matcher';
 import { readPage } from '@/lib/extract/article';
 import { collectBlocksText, collectText, isUntouchable } from '@/lib/extract/text';
 import { bundledPack } from '@/lib/facts/bundled';
@@ -46,7 +45,7 @@ interface PageResult {
 }
 
 const index = buildIndex(bundledPack);
-const matcher = decodeMatcher(buildMatcher(bundledPack)) as Matcher;
+const matcher = buildMatcher(bundledPack);
 const results: PageResult[] = [];
 
 function load(name: string): JSDOM['window'] {

@@ -16,10 +16,10 @@ beforeEach(() => {
 describe('the Result envelope', () => {
   it('carries a handler’s answer, synchronous or promised, as ok', async () => {
     onMessages({
-      'detector:background:inject': () => true,
+      'popup:content:reveal': () => true,
       'annotator:background:annotated': async () => undefined,
     });
-    expect(await sendToExtension('detector:background:inject', undefined)).toEqual({
+    expect(await sendToExtension('popup:content:reveal', { id: 1 })).toEqual({
       ok: true,
       value: true,
     });
@@ -31,30 +31,30 @@ describe('the Result envelope', () => {
 
   it('says in words why a handler that throws or rejects gave no answer', async () => {
     onMessages({
-      'detector:background:inject': () => {
+      'popup:content:reveal': () => {
         throw new Error('the frame went away');
       },
-      'detector:background:matcher': () => Promise.reject(new Error('storage is unreadable')),
+      'background:content:published': () => Promise.reject(new Error('storage is unreadable')),
     });
-    expect(await sendToExtension('detector:background:inject', undefined)).toEqual({
+    expect(await sendToExtension('popup:content:reveal', { id: 1 })).toEqual({
       ok: false,
-      error: '“detector:background:inject” failed: the frame went away',
+      error: '“popup:content:reveal” failed: the frame went away',
     });
-    expect(await sendToExtension('detector:background:matcher', undefined)).toEqual({
+    expect(await sendToExtension('background:content:published', undefined)).toEqual({
       ok: false,
-      error: '“detector:background:matcher” failed: storage is unreadable',
+      error: '“background:content:published” failed: storage is unreadable',
     });
   });
 
   it('says so when no receiver is there, or none answers that message', async () => {
-    expect(await sendToExtension('detector:background:inject', undefined)).toEqual({
+    expect(await sendToExtension('popup:content:reveal', { id: 1 })).toEqual({
       ok: false,
-      error: `Nothing could answer “detector:background:inject”: ${NO_RECEIVER}`,
+      error: `Nothing could answer “popup:content:reveal”: ${NO_RECEIVER}`,
     });
-    onMessages({ 'detector:background:inject': () => true });
-    expect(await sendToExtension('detector:background:matcher', undefined)).toEqual({
+    onMessages({ 'popup:content:reveal': () => true });
+    expect(await sendToExtension('background:content:published', undefined)).toEqual({
       ok: false,
-      error: 'Nothing answered “detector:background:matcher”.',
+      error: 'Nothing answered “background:content:published”.',
     });
   });
 
@@ -70,9 +70,9 @@ describe('the Result envelope', () => {
 
   it('stops answering once its signal aborts', async () => {
     const life = new AbortController();
-    onMessages({ 'detector:background:inject': () => true }, life.signal);
+    onMessages({ 'popup:content:reveal': () => true }, life.signal);
     life.abort();
-    expect(await sendToExtension('detector:background:inject', undefined)).toMatchObject({
+    expect(await sendToExtension('popup:content:reveal', { id: 1 })).toMatchObject({
       ok: false,
     });
   });

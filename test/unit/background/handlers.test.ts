@@ -1,6 +1,6 @@
 /**
- * The background's answers to pages, through its real message listener with fakeBrowser: the
- * detector's matcher, injecting the annotator once per document, and matching an article's text
+ * The background's answers to pages, through its real message listener with fakeBrowser: checking
+ * the detector's text, injecting the annotator once per document, and matching an article's text
  * into annotations with only the slice of the fact base they use.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -50,33 +50,40 @@ const ARTICLE =
   'Homeland Security Secretary Alejandro Mayorkas said North Korea had stolen $3bn in crypto currency.';
 
 describe('the background, answering pages', () => {
-  it('gives the detector the compact matcher, and nothing while paused or on a site switched off', async () => {
-    const matcher = await ask('detector:background:matcher', undefined);
-    expect(matcher).toMatchObject({ version: 1, ends: expect.any(String) });
-    // No name of the fact base in clear: last words and hashes only.
-    expect(JSON.stringify(matcher)).not.toContain('Mayorkas');
+  it('checks the detector’s text, and says off while paused or on a site switched off', async () => {
+    vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([]);
+    vi.spyOn(fakeBrowser.scripting, 'insertCSS').mockResolvedValue();
+    const offTopic = { text: 'The council met on Tuesday to review the season.' };
+    expect(await ask('detector:background:check', offTopic)).toEqual({
+      enabled: true,
+      injected: false,
+    });
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, disabledSites: ['news.example'] });
     await vi.waitFor(async () =>
-      expect(await ask('detector:background:matcher', undefined)).toBe(null),
+      expect(await ask('detector:background:check', { text: ARTICLE })).toEqual({
+        enabled: false,
+        injected: false,
+      }),
     );
     const elsewhere = { ...PAGE, url: 'https://other.example/' };
-    expect(await ask('detector:background:matcher', undefined, elsewhere)).not.toBe(null);
+    expect((await ask('detector:background:check', offTopic, elsewhere)).enabled).toBe(true);
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, paused: true });
     await vi.waitFor(async () =>
-      expect(await ask('detector:background:matcher', undefined, elsewhere)).toBe(null),
+      expect((await ask('detector:background:check', offTopic, elsewhere)).enabled).toBe(false),
     );
   });
 
-  it('injects the annotator and its stylesheet into the asking frame, once per document', async () => {
+  it('injects the annotator and its stylesheet into a frame whose text names the fact base, once per document', async () => {
     const execute = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([]);
     const css = vi.spyOn(fakeBrowser.scripting, 'insertCSS').mockResolvedValue();
-    expect(await ask('detector:background:inject', undefined)).toBe(true);
-    expect(await ask('detector:background:inject', undefined)).toBe(true);
+    const named = { enabled: true, injected: true };
+    expect(await ask('detector:background:check', { text: ARTICLE })).toEqual(named);
+    expect(await ask('detector:background:check', { text: ARTICLE })).toEqual(named);
     const target = { tabId: 4, frameIds: [0] };
     expect(execute.mock.calls).toEqual([[{ target, files: ['/content-scripts/annotator.js'] }]]);
     expect(css.mock.calls).toEqual([[{ target, files: ['/content-scripts/annotator.css'] }]]);
     // A new document in the tab gets its own.
-    await ask('detector:background:inject', undefined, { ...PAGE, documentId: 'doc-2' });
+    await ask('detector:background:check', { text: ARTICLE }, { ...PAGE, documentId: 'doc-2' });
     expect(execute).toHaveBeenCalledTimes(2);
   });
 

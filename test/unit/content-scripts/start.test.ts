@@ -7,11 +7,13 @@ describe('the detector, as it starts', () => {
     document.body.innerHTML = '';
     Reflect.deleteProperty(window, 'CSS');
     fakeBrowser.reset();
+    vi.unstubAllEnvs();
   });
 
   it('removes what an earlier instance left at once, on any page, before waiting for anything', () => {
     // Firefox ends the old script silently (disable, reload, update): its card host and highlights
     // stay, and show again when our stylesheet comes back with the new instance.
+    vi.stubEnv('FIREFOX', 'true');
     const registry = new Map([
       ['backstory-conflict', {}],
       ['backstory-active', {}],
@@ -27,5 +29,15 @@ describe('the detector, as it starts', () => {
     detector.main();
     expect(left.isConnected).toBe(false);
     expect([...registry.keys()]).toEqual([]);
+  });
+
+  it('leaves the page alone in Chromium, where an orphaned annotator removes its own', () => {
+    const registry = { has: vi.fn(() => true), delete: vi.fn() };
+    Object.defineProperty(window, 'CSS', { value: { highlights: registry }, configurable: true });
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockReturnValue(new Promise(() => undefined));
+
+    detector.main();
+    expect(registry.has).not.toHaveBeenCalled();
+    expect(registry.delete).not.toHaveBeenCalled();
   });
 });
