@@ -9,11 +9,13 @@
  * the budget, and the detector needs none of it — it draws nothing, and with no WXT context there is
  * no WXT event for a page to forge.
  */
-
+import { browser } from 'wxt/browser';
 import { watchForArticle } from '@/lib/detector/page';
-import { mayHaveLeftovers, removeLeftovers } from '@/lib/shared/content/instance';
+import { claimDetector, mayHaveLeftovers, removeLeftovers } from '@/lib/shared/content/instance';
 
 export default defineUnlistedScript(() => {
+  // One detector per frame. One left by an extension instance that ended has lost its `runtime`.
+  if (!claimDetector(() => browser.runtime?.id !== undefined)) return;
   // At once, on every page: what an instance that ended without cleaning up left (Firefox ends
   // content scripts silently on disable, reload and update) shows again as soon as our stylesheet
   // is back, and nothing else would take it away on a page the annotator is not injected into.

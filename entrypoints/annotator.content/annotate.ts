@@ -42,8 +42,8 @@ export class PageAnnotator {
   constructor(
     private readonly signal: AbortSignal,
     private readonly hooks: {
-      /** Told the number of annotations after every run. */
-      onCount(count: number): void;
+      /** Told the number of annotations after every run, and when cleared. */
+      onAnnotated(count: number): void;
       /** Told of annotations taken away (the page changed their text, or a run or clear removed them). */
       onDropped(groups: readonly AnnotationGroup[]): void;
     },
@@ -76,7 +76,7 @@ export class PageAnnotator {
     this.runController.abort();
     this.runController = new AbortController();
     this.highlights.clear();
-    this.hooks.onCount(0);
+    this.hooks.onAnnotated(0);
   }
 
   /** What the popup shows for this page. */
@@ -100,8 +100,10 @@ export class PageAnnotator {
     const map = this.article ? collectBlocksText(this.article.blocks) : undefined;
     await yieldToBrowser();
     if (both.aborted) return;
-    const match = await sendToExtension('annotator:background:match', { text: map?.text ?? '' });
-    if (both.aborted) return;
+    const reply = await sendToExtension('annotator:background:match', { text: map?.text ?? '' });
+    // No answer (the extension is going away, or matching failed): keep what is drawn, quietly.
+    if (both.aborted || !reply.ok) return;
+    const match = reply.value;
     this.enabled = match.enabled;
     this.cardDelayMs = match.cardDelayMs;
     if (!this.enabled || !map) {
@@ -110,7 +112,7 @@ export class PageAnnotator {
     }
     this.facts = unpackLookup(match.facts);
     await this.highlights.update(map, match.annotations, { signal: both });
-    if (!signal.aborted) this.hooks.onCount(this.highlights.groups.length);
+    if (!signal.aborted) this.hooks.onAnnotated(this.highlights.groups.length);
   }
 
   /** Reads the article, or why there is none. */

@@ -34,15 +34,12 @@ export default defineContentScript({
 /** Wires page changes, messages, pointer and card to the annotator, until `ctx` ends. */
 async function start(ctx: ContentScriptContext): Promise<void> {
   endWhenUnloaded(ctx);
-  let sentCount = 0;
-  const reportCount = (count: number) => {
-    // Once the extension is unloaded, sending throws synchronously ("Extension context invalidated").
-    if (count === sentCount || ctx.signal.aborted) return;
-    sentCount = count;
-    sendToExtension('content:background:count', { count }).catch(() => undefined);
+  // Announced after every run, even with the same count: an open popup reads the summary again.
+  const announce = (count: number) => {
+    if (!ctx.signal.aborted) void sendToExtension('annotator:background:annotated', { count });
   };
   const page = new PageAnnotator(ctx.signal, {
-    onCount: reportCount,
+    onAnnotated: announce,
     onDropped: (groups) => card.dropped(groups),
   });
   const card = new CardController(ctx, {
@@ -51,7 +48,7 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     delayMs: () => page.cardDelayMs,
     save: (about, quote) => {
       if (!ctx.signal.aborted)
-        sendToExtension('content:background:save-note', { about, quote }).catch(() => undefined);
+        void sendToExtension('content:background:save-note', { about, quote });
     },
   });
   const isRelevant = (record: MutationRecord) =>

@@ -1,10 +1,11 @@
 import { browser } from 'wxt/browser';
 import { detectorVerdict, matchPage } from '@/lib/background/fact-base';
-import { type MessageMap, onMessages, sendToTab } from '@/lib/shared/messages';
+import { type MessageMap, onMessages, sendToExtension, sendToTab } from '@/lib/shared/messages';
 import { installContextMenu, setBadge } from '@/lib/shared/platform';
 import { prefillFromCard, prefillFromSelection, prefillQuery } from '@/lib/shared/prefill';
 import { annotatorInjector } from './annotator';
 import { cachedFactBase } from './fact-base';
+import { reachOpenPages } from './open-pages';
 
 const ADD_MENU_ID = 'backstory-add';
 
@@ -30,15 +31,15 @@ async function openNoteForm(
 /** The date the tab's article gives, if it has a content script and the article a date. */
 async function pageDate(tabId: number | undefined): Promise<string | undefined> {
   if (tabId === undefined) return undefined;
-  return sendToTab(tabId, 'background:content:published', undefined).catch(() => undefined);
+  const reply = await sendToTab(tabId, 'background:content:published', undefined);
+  return reply.ok ? reply.value : undefined;
 }
 
 /** Tells every tab's content scripts that the fact base or the settings changed. */
 async function broadcastChange(): Promise<void> {
   for (const tab of await browser.tabs.query({})) {
     // Tabs without a content script (browser pages, other schemes) have no one to answer.
-    if (tab.id !== undefined)
-      sendToTab(tab.id, 'background:content:changed', undefined).catch(() => undefined);
+    if (tab.id !== undefined) void sendToTab(tab.id, 'background:content:changed', undefined);
   }
 }
 
@@ -47,7 +48,7 @@ async function forwardCommand(command: string): Promise<void> {
   if (command !== 'next-mark' && command !== 'previous-mark') return;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) return;
-  await sendToTab(tab.id, 'background:content:command', { command }).catch(() => undefined);
+  await sendToTab(tab.id, 'background:content:command', { command });
 }
 
 export default defineBackground(() => {
@@ -59,6 +60,7 @@ export default defineBackground(() => {
   });
   const factBase = cachedFactBase(() => void broadcastChange());
   const annotator = annotatorInjector();
+  void reachOpenPages();
   browser.commands.onCommand.addListener((command) => void forwardCommand(command));
   onMessages({
     'detector:background:check': async ({ text }, sender) => {
@@ -73,8 +75,12 @@ export default defineBackground(() => {
     'content:background:save-note': async (request, sender) => {
       await openNoteForm(request, sender.tab);
     },
-    'content:background:count': async ({ count }, sender) => {
-      if (sender.tab?.id !== undefined) await setBadge(sender.tab.id, count);
+    'annotator:background:annotated': async ({ count }, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return;
+      // A popup that is not open is no one to tell: its answer is ignored.
+      void sendToExtension('background:popup:annotated', { tabId, count });
+      await setBadge(tabId, count);
     },
   });
   // A new document starts without marks; its content script reports its own count.

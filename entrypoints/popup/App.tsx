@@ -1,17 +1,13 @@
 /**
  * The popup's wiring: which tab, its summary from the content script, and the switches in storage.
  */
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/shared/defaults';
-import { type PageSummary, sendToTab } from '@/lib/shared/messages';
-import { isSiteEnabled, shouldAnnotate, siteOf, withSiteEnabled } from '@/lib/shared/sites';
+import { onMessages, sendToTab } from '@/lib/shared/messages';
+import { isSiteEnabled, siteOf, withSiteEnabled } from '@/lib/shared/sites';
 import { readSettings, updateSettings, watchSettings } from '@/lib/shared/storage';
 import { PopupView, type SummaryState } from './PopupView';
-
-// After switching back on, the content script needs a moment to annotate again.
-const RETRY_MS = 150;
-const RETRIES = 20;
 
 interface TargetTab {
   id?: number;
@@ -26,14 +22,12 @@ async function targetTab(): Promise<TargetTab> {
   return tab ?? {};
 }
 
-/** Asks the tab for its summary, retrying while it says it is not enabled but `wantEnabled` is. */
-async function fetchSummary(tabId: number, wantEnabled: boolean): Promise<PageSummary> {
-  let summary = await sendToTab(tabId, 'popup:content:summary', undefined);
-  for (let i = 0; wantEnabled && !summary.enabled && i < RETRIES; i++) {
-    await new Promise((done) => setTimeout(done, RETRY_MS));
-    summary = await sendToTab(tabId, 'popup:content:summary', undefined);
-  }
-  return summary;
+/** The tab's summary, or unavailable when nothing of Backstory answers there. */
+async function fetchSummary(tabId: number | undefined): Promise<SummaryState> {
+  if (tabId === undefined) return { status: 'unavailable' };
+  const reply = await sendToTab(tabId, 'popup:content:summary', undefined);
+  // No content script answers on browser pages (chrome://, the web store, PDFs).
+  return reply.ok ? { status: 'ready', summary: reply.value } : { status: 'unavailable' };
 }
 
 export function App() {
@@ -49,30 +43,33 @@ export function App() {
   const site = siteOf((state.status === 'ready' && state.summary.url) || tab?.url || '');
   const siteEnabled = site === undefined || isSiteEnabled(settings, site);
 
-  const load = useCallback(async (tabId: number | undefined, wantEnabled: boolean) => {
-    if (tabId === undefined) return setState({ status: 'unavailable' });
-    try {
-      setState({ status: 'ready', summary: await fetchSummary(tabId, wantEnabled) });
-    } catch {
-      // No content script answers on browser pages (chrome://, the web store, PDFs).
-      setState({ status: 'unavailable' });
-    }
-  }, []);
-
+  // Asks once, then again each time the background says the tab was (re)annotated: after a switch
+  // or a new fact, the page announces its new annotations when they are drawn.
   useEffect(() => {
+    const life = new AbortController();
     void targetTab()
       .catch((): TargetTab => ({}))
-      .then((found) => {
+      .then(async (found) => {
         setTab(found);
-        return load(found.id, false);
+        const reload = async () => {
+          const next = await fetchSummary(found.id);
+          if (!life.signal.aborted) setState(next);
+        };
+        onMessages(
+          {
+            'background:popup:annotated': ({ tabId }) => {
+              if (tabId === found.id) void reload();
+              return undefined;
+            },
+          },
+          life.signal,
+        );
+        await reload();
       });
-  }, [load]);
+    return () => life.abort();
+  }, []);
 
-  const change = async (apply: (s: Settings) => Settings) => {
-    const next = await updateSettings(apply);
-    const enabled = site === undefined ? !next.paused : shouldAnnotate(next, site);
-    if (enabled) await load(tab?.id, true);
-  };
+  const change = (apply: (s: Settings) => Settings) => void updateSettings(apply);
 
   return (
     <PopupView
@@ -82,9 +79,9 @@ export function App() {
       paused={settings.paused}
       optionsUrl={browser.runtime.getURL('/options.html')}
       onSiteEnabled={(enabled) => {
-        if (site !== undefined) void change((s) => withSiteEnabled(s, site, enabled));
+        if (site !== undefined) change((s) => withSiteEnabled(s, site, enabled));
       }}
-      onPaused={(paused) => void change((s) => ({ ...s, paused }))}
+      onPaused={(paused) => change((s) => ({ ...s, paused }))}
       onReveal={(id) => {
         if (tab?.id !== undefined) void sendToTab(tab.id, 'popup:content:reveal', { id });
       }}

@@ -20,12 +20,14 @@ export async function watchForArticle(): Promise<void> {
     if (asked || life.signal.aborted) return;
     // One message, the check off the page's thread: sending the text costs the page less than
     // receiving and running a matcher, whose size grows with the reader's facts.
-    const answer = await sendToExtension('detector:background:check', {
+    const reply = await sendToExtension('detector:background:check', {
       text: document.body?.textContent ?? '',
     });
-    enabled = answer.enabled;
+    // No answer: the extension is gone or failed; this detector stops, quietly (see `check`).
+    if (!reply.ok) throw new Error(reply.error);
+    enabled = reply.value.enabled;
     // Not injected (nothing named, or the frame was navigating): the next change asks again.
-    asked = answer.injected;
+    asked = reply.value.injected;
   };
   // No timer watches for the extension's unloading: the detector draws nothing to take away, and a
   // timer on every page costs every page.

@@ -86,8 +86,13 @@ export interface PageSummary {
 
 /** Requests and their replies, keyed by message type. */
 export interface MessageMap {
-  /** Content script → background: how many annotations the tab has now (for the badge). */
-  'content:background:count': { request: { count: number }; response: undefined };
+  /**
+   * Annotator → background: the page was (re)annotated, or cleared, and has `count` annotations
+   * now; once per run. The background sets the badge and tells an open popup.
+   */
+  'annotator:background:annotated': { request: { count: number }; response: undefined };
+  /** Background → popup: tab `tabId` was (re)annotated; a popup showing it asks for its summary again. */
+  'background:popup:annotated': { request: { tabId: number; count: number }; response: undefined };
   /**
    * Content script → background: a card's "Save to my facts" — open the options page's form on a
    * note about `about`, the tab's page as its source, `quote` (the page's words) as its quote.
@@ -129,6 +134,9 @@ export interface MessageMap {
 
 export type MessageType = keyof MessageMap;
 
+/** What every request comes back as: the receiver's answer, or why there is none, in words. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
 /** The envelope every message travels in. */
 interface Message<T extends MessageType = MessageType> {
   type: T;
@@ -150,8 +158,8 @@ export type MessageHandlers = {
 export function sendToExtension<T extends MessageType>(
   type: T,
   data: Request<T>,
-): Promise<Response<T>> {
-  return browser.runtime.sendMessage({ type, data } satisfies Message<T>);
+): Promise<Result<Response<T>>> {
+  return deliver(type, () => browser.runtime.sendMessage({ type, data } satisfies Message<T>));
 }
 
 /** Sends a message to the content script of one tab. */
@@ -159,14 +167,44 @@ export function sendToTab<T extends MessageType>(
   tabId: number,
   type: T,
   data: Request<T>,
-): Promise<Response<T>> {
-  return browser.tabs.sendMessage(tabId, { type, data } satisfies Message<T>);
+): Promise<Result<Response<T>>> {
+  return deliver(type, () => browser.tabs.sendMessage(tabId, { type, data } satisfies Message<T>));
+}
+
+/**
+ * Sends with `send` and reads the receiver's envelope. Never rejects, and never throws: a content
+ * script whose extension was unloaded throws synchronously ("Extension context invalidated"), and a
+ * rejection nobody handles would land in the page's console.
+ */
+async function deliver<T>(type: MessageType, send: () => Promise<unknown>): Promise<Result<T>> {
+  let reply: unknown;
+  try {
+    reply = await send();
+  } catch (error) {
+    return { ok: false, error: `Nothing could answer “${type}”: ${reasonOf(error)}` };
+  }
+  if (isResult(reply)) return reply as Result<T>;
+  // Firefox resolves with undefined when listeners exist but none answers this type.
+  return { ok: false, error: `Nothing answered “${type}”.` };
+}
+
+function isResult(reply: unknown): reply is Result<unknown> {
+  return (
+    typeof reply === 'object' &&
+    reply !== null &&
+    typeof (reply as { ok?: unknown }).ok === 'boolean'
+  );
+}
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /**
  * Answers the given message types until `signal` aborts, and only while `answering()` says so (two
  * scripts of a frame that answer the same message take turns); other messages are left to other
- * listeners.
+ * listeners. Each answer travels as a `Result`: a handler that throws or rejects answers
+ * `ok: false` with its reason, so the sender learns why instead of getting `undefined`.
  */
 export function onMessages(
   handlers: MessageHandlers,
@@ -176,15 +214,20 @@ export function onMessages(
   const listener = (
     message: unknown,
     sender: Browser.runtime.MessageSender,
-    sendResponse: (response: unknown) => void,
+    sendResponse: (response: Result<unknown>) => void,
   ): true | undefined => {
     const { type, data } = (message ?? {}) as Partial<Message>;
     const handler = type && (handlers[type] as MessageHandlers[MessageType] | undefined);
     if (!handler || !answering()) return undefined;
     // The union of handler signatures cannot be called with a union argument; the envelope's
-    // type field guarantees data matches.
-    const answer = (handler as (d: unknown, s: typeof sender) => unknown)(data, sender);
-    Promise.resolve(answer).then(sendResponse, () => sendResponse(undefined));
+    // type field guarantees data matches. Called inside the promise so a throw becomes a rejection.
+    const call = handler as (d: unknown, s: typeof sender) => unknown;
+    new Promise((answer) => answer(call(data, sender))).then(
+      (value) => sendResponse({ ok: true, value }),
+      (error: unknown) =>
+        sendResponse({ ok: false, error: `“${type}” failed: ${reasonOf(error)}` }),
+    );
+    // Chrome answers only through sendResponse, and only when the listener returns true.
     return true;
   };
   browser.runtime.onMessage.addListener(listener);

@@ -17,6 +17,15 @@ export async function setBadge(tabId: number, count: number): Promise<void> {
   if (count > 0) await action.setBadgeBackgroundColor({ tabId, color: '#1d3557' });
 }
 
+/**
+ * Whether the browser itself runs declared content scripts in pages already open when the extension
+ * is installed, updated, reloaded or enabled. Firefox does; Chromium runs them only in pages loaded
+ * afterwards. Told apart by `runtime.getBrowserInfo`, which only Firefox has.
+ */
+export function contentScriptsReachOpenPages(): boolean {
+  return 'getBrowserInfo' in browser.runtime;
+}
+
 type MenuItem = Parameters<typeof browser.contextMenus.create>[0];
 
 /**

@@ -3,7 +3,7 @@
  * its content script, settings, the badge, and the popup's and options page's text and controls.
  */
 import type { Settings } from '../../lib/shared/defaults';
-import type { MessageMap, MessageType } from '../../lib/shared/messages';
+import type { MessageMap, MessageType, Result } from '../../lib/shared/messages';
 import type { ExtensionDriver, PageDriver, ViewDriver } from './driver';
 
 /** The extension API where extension code runs: `browser` in Firefox, `chrome` in Chromium. */
@@ -29,13 +29,17 @@ export async function sendToPage<T extends MessageType>(
   data: MessageMap[T]['request'],
 ): Promise<MessageMap[T]['response']> {
   const tabId = await tabIdOf(driver, page);
-  return driver.inBackground(
+  const reply = await driver.inBackground(
     ({ tabId, type, data }) => {
       const api = (globalThis as WithApi).browser ?? (globalThis as WithApi).chrome;
-      return api?.tabs.sendMessage(tabId, { type, data }) as Promise<MessageMap[T]['response']>;
+      return api?.tabs.sendMessage(tabId, { type, data }) as Promise<
+        Result<MessageMap[T]['response']>
+      >;
     },
     { tabId, type, data },
   );
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value;
 }
 
 /** The stored settings, as the extension reads them (undefined fields mean defaults). */

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import type { PageSummary } from '../../lib/shared/messages';
+import type { PageSummary, Result } from '../../lib/shared/messages';
 import { readCard } from './card-view';
 import type { ExtensionBrowser } from './harness';
 
@@ -26,15 +26,17 @@ export async function sendToPage(
   data?: unknown,
 ): Promise<unknown> {
   await page.bringToFront();
-  return ext.evaluate(
+  const reply = await ext.evaluate(
     async ({ type, data }) => {
       const { tabs } = (globalThis as unknown as WithChrome).chrome;
       const [tab] = await tabs.query({ active: true, lastFocusedWindow: true });
       if (tab?.id === undefined) throw new Error('no active tab');
-      return tabs.sendMessage(tab.id, { type, data });
+      return tabs.sendMessage(tab.id, { type, data }) as Promise<Result<unknown>>;
     },
     { type, data },
   );
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value;
 }
 
 /** How an annotation is drawn: the part of its highlight name after "backstory-". */

@@ -6,6 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { PageSummary } from '../../lib/shared/messages';
 import { newsPage, seedPage } from '../fixtures/news-page';
 import {
   type ExtensionBrowser,
@@ -13,7 +14,7 @@ import {
   type PageServer,
   startServer,
 } from './harness';
-import { drawn, extensionPage, sendToPage, waitForDrawn } from './page-helpers';
+import { drawn, extensionPage, mentionsOf, sendToPage, waitForDrawn } from './page-helpers';
 
 /** A story that names nothing in the fact base: the app's home page. */
 const OFF_TOPIC = {
@@ -77,8 +78,50 @@ function storyOf(page: Page, served?: string): Promise<{ html: string; texts: nu
 
 const drawnCount = async (page: Page) => (await drawn(page)).length;
 
-/** Time for a location change and its re-run to have come and gone. */
-const SETTLE_MS = 1_500;
+/** An annotator run's announcement, as the extension's pages hear it: where, and how many annotations. */
+interface Run {
+  url: string;
+  count: number;
+}
+
+/**
+ * Records, in the extension page `ext`, every annotator run's "annotated" announcement (sent once a
+ * run has drawn or cleared): the page's own signal that a run is over, where a test would otherwise
+ * wait a while for runs to come and go. Returns a reader of the runs recorded so far.
+ */
+async function recordRuns(ext: Page): Promise<() => Promise<Run[]>> {
+  type Recorded = { backstoryRuns: Run[] };
+  await ext.evaluate(() => {
+    const recorded = window as unknown as Recorded;
+    recorded.backstoryRuns = [];
+    const { chrome } = globalThis as unknown as { chrome: typeof import('wxt/browser').browser };
+    chrome.runtime.onMessage.addListener((message, sender) => {
+      const { type, data } = message as { type?: string; data?: { count: number } };
+      if (type === 'annotator:background:annotated' && data)
+        recorded.backstoryRuns.push({ url: sender.url ?? '', count: data.count });
+    });
+  });
+  return () => ext.evaluate(() => (window as unknown as Recorded).backstoryRuns);
+}
+
+/**
+ * Waits until a page whose address starts with `where` has announced a run after the first `after`
+ * recorded, and its last run drew `count` annotations. (Chromium gives a message the address the
+ * document was loaded at, not one a single-page app pushed since.)
+ */
+async function waitForRun(
+  runs: () => Promise<Run[]>,
+  { where, after, count }: { where: string; after: number; count: number },
+) {
+  await expect
+    .poll(async () => {
+      const there = (await runs())
+        .slice(after)
+        .filter((run) => new URL(run.url).pathname.startsWith(where));
+      return there.at(-1)?.count;
+    })
+    .toBe(count);
+}
 
 describe('the content script across navigation and extension reloads', () => {
   let browser: ExtensionBrowser;
@@ -95,6 +138,7 @@ describe('the content script across navigation and extension reloads', () => {
 
   it('annotates the new article after a pushState navigation, and drops the marks on back', async () => {
     const ext = await extensionPage(browser);
+    const runs = await recordRuns(ext);
     const page = await browser.context.newPage();
     const html = singlePageApp();
     await page.goto(server.route('/app/home', html));
@@ -104,11 +148,13 @@ describe('the content script across navigation and extension reloads', () => {
     await expect.poll(summary).toMatchObject({ isArticle: true, entities: [] });
     expect(await storyOf(page)).toEqual(home);
 
+    const beforeClick = (await runs()).length;
     const clicked = Date.now();
     await page.click('#next');
     await waitForDrawn(page, 2_000);
     const firstMarkMs = Date.now() - clicked;
-    await page.waitForTimeout(SETTLE_MS);
+    const annotations = mentionsOf((await summary()) as PageSummary).length;
+    await waitForRun(runs, { where: '/app/', after: beforeClick, count: annotations });
     const found = await drawn(page);
     expect(found.filter((d) => d.where !== 'article' || !d.live)).toEqual([]);
     expect(await page.$eval('#story', (story) => story.textContent)).toBe(
@@ -123,17 +169,21 @@ describe('the content script across navigation and extension reloads', () => {
     );
 
     // The same article loaded directly gets exactly the same annotations: none lost, none doubled.
+    const beforeDirect = (await runs()).length;
     const direct = await browser.context.newPage();
     await direct.goto(server.route('/direct.html', seedPage(1)));
     await waitForDrawn(direct);
-    await direct.waitForTimeout(SETTLE_MS);
+    await waitForRun(runs, { where: '/direct.html', after: beforeDirect, count: annotations });
     expect(found).toEqual(await drawn(direct));
+    // Nothing the navigation started changed the marks since (a re-run drawing twice, or less).
+    expect(await drawn(page)).toEqual(found);
     await direct.close();
     console.info(`single-page app: first annotation ${firstMarkMs} ms after the click`);
 
+    const beforeBack = (await runs()).length;
     await page.evaluate(() => history.back());
     await expect.poll(() => storyOf(page)).toEqual(home);
-    await page.waitForTimeout(SETTLE_MS);
+    await waitForRun(runs, { where: '/app/', after: beforeBack, count: 0 });
     expect(await storyOf(page)).toEqual(home);
     expect(await drawnCount(page)).toBe(0);
     expect(await summary()).toMatchObject({ isArticle: true, entities: [] });

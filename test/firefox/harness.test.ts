@@ -126,7 +126,8 @@ describe('the Firefox driver, on the current build', () => {
       const summary = await popup.evaluate(async () => {
         const tabId = Number(new URLSearchParams(location.search).get('tabId'));
         const reply = await browser.tabs.sendMessage(tabId, { type: 'popup:content:summary' });
-        return { url: (reply as { url: string }).url, heading: !!document.querySelector('h1') };
+        const url = (reply as { value: { url: string } }).value.url;
+        return { url, heading: !!document.querySelector('h1') };
       }, null);
       expect(summary).toMatchObject({ url: urls.plain, heading: true });
       await popup.close();

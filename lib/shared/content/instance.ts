@@ -15,8 +15,26 @@ export const CARD_HOST = 'backstory-tooltip';
 /** The isolated world's global that ends the running annotator. */
 export const STOP_ANNOTATOR = 'backstoryStopAnnotator';
 
+/** The isolated world's global that says whether a detector still runs in the frame. */
+const DETECTOR_RUNNING = 'backstoryDetectorRunning';
+
 /** The isolated world's globals: shared by this extension's content scripts in the frame, by no page. */
-export type World = typeof globalThis & { [STOP_ANNOTATOR]?: () => void };
+export type World = typeof globalThis & {
+  [STOP_ANNOTATOR]?: () => void;
+  [DETECTOR_RUNNING]?: () => boolean;
+};
+
+/**
+ * Takes the frame for a starting detector, or false when one that is still `alive` watches it: in
+ * Chromium the background also injects the detector into pages open before the extension started,
+ * where the declared one may run as well (a page that was loading then).
+ */
+export function claimDetector(alive: () => boolean): boolean {
+  const world = globalThis as World;
+  if (world[DETECTOR_RUNNING]?.()) return false;
+  world[DETECTOR_RUNNING] = alive;
+  return true;
+}
 
 /** True while an annotator runs in this frame. */
 export function annotatorRunning(): boolean {

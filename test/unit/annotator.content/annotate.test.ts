@@ -45,10 +45,14 @@ beforeEach(() => {
   Object.assign(window, { Highlight: FakeHighlight, CSS: { highlights: registry } });
   enabled = true;
   counts = [];
-  // The only message the annotator sends here is its article text for matching.
+  // The background's side, in its envelope: matching the article text; each announcement taken.
   fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
-    const { data } = message as { data: MessageMap['annotator:background:match']['request'] };
-    return Promise.resolve(match(data.text));
+    const { type, data } = message as {
+      type: string;
+      data: MessageMap['annotator:background:match']['request'];
+    };
+    const value = type === 'annotator:background:match' ? match(data.text) : undefined;
+    return Promise.resolve({ ok: true, value });
   });
   showPage(page);
 });
@@ -78,7 +82,7 @@ function showPage({ title, body }: typeof page): void {
 
 function annotator(): PageAnnotator {
   return new PageAnnotator(new AbortController().signal, {
-    onCount: (count) => counts.push(count),
+    onAnnotated: (count) => counts.push(count),
     onDropped: () => {},
   });
 }

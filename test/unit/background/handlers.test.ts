@@ -8,7 +8,7 @@ import { fakeBrowser } from 'wxt/testing';
 import background from '@/entrypoints/background';
 import { DEFAULT_SETTINGS } from '@/lib/shared/defaults';
 import { saveYours } from '@/lib/shared/facts/stored';
-import type { MessageMap, MessageType } from '@/lib/shared/messages';
+import type { MessageMap, MessageType, Result } from '@/lib/shared/messages';
 import { settingsItem } from '@/lib/shared/storage';
 import { readerEntities } from '../../fixtures/reader-pack';
 
@@ -17,16 +17,17 @@ let listeners: Listener[] = [];
 
 const PAGE = { tab: { id: 4 }, frameId: 0, documentId: 'doc-1', url: 'https://news.example/a' };
 
-/** Sends a message to the background as a page would, and resolves with its answer. */
+/** Sends a message to the background as a page would, and resolves with its answer's value. */
 function ask<T extends MessageType>(
   type: T,
   data: MessageMap[T]['request'],
   sender: object = PAGE,
 ): Promise<MessageMap[T]['response']> {
   // Chrome answers through sendResponse (a returned promise is not enough there).
-  return new Promise((respond) => {
-    for (const listener of listeners)
-      listener({ type, data }, sender, respond as (v: unknown) => void);
+  return new Promise((resolve, reject) => {
+    const respond = (reply: Result<MessageMap[T]['response']>) =>
+      reply.ok ? resolve(reply.value) : reject(new Error(reply.error));
+    for (const listener of listeners) listener({ type, data }, sender, respond as never);
   });
 }
 

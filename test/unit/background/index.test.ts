@@ -4,6 +4,7 @@ import background from '@/entrypoints/background';
 import { DEFAULT_SETTINGS, EMPTY_READER_PACK } from '@/lib/shared/defaults';
 import { saveImported, saveYours } from '@/lib/shared/facts/stored';
 import { settingsItem } from '@/lib/shared/storage';
+import { deliver } from '../browser-messaging';
 
 // fakeBrowser has no in-memory context menus or commands: keep the listeners the background adds.
 type Listener = (...args: never[]) => unknown;
@@ -28,7 +29,10 @@ describe('the background', () => {
   it('opens the options page prefilled when "Add to Backstory…" is chosen on a selection', async () => {
     const create = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
     // The page's content script knows the article's date.
-    const ask = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue('2023-08-17T09:00:00Z');
+    const ask = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({
+      ok: true,
+      value: '2023-08-17T09:00:00Z',
+    });
     background.main();
     await (menuClicked as (info: object, tab: object) => Promise<void>)(
       {
@@ -69,9 +73,12 @@ describe('the background', () => {
 
   it('opens the form prefilled as a note when a card asks (“Save to my facts”)', async () => {
     const create = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
-    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue('2023-09-14T08:00:00Z');
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({
+      ok: true,
+      value: '2023-09-14T08:00:00Z',
+    });
     background.main();
-    await fakeBrowser.runtime.onMessage.trigger(
+    await deliver(
       {
         type: 'content:background:save-note',
         data: {
@@ -133,12 +140,12 @@ describe('the background', () => {
     );
   });
 
-  it('sets the badge from a tab’s count and clears it when the tab navigates', async () => {
+  it('sets the badge from a tab’s announced count and clears it when the tab navigates', async () => {
     const setText = vi.spyOn(fakeBrowser.action, 'setBadgeText').mockResolvedValue();
     vi.spyOn(fakeBrowser.action, 'setBadgeBackgroundColor').mockResolvedValue();
     background.main();
-    await fakeBrowser.runtime.onMessage.trigger(
-      { type: 'content:background:count', data: { count: 7 } },
+    await deliver(
+      { type: 'annotator:background:annotated', data: { count: 7 } },
       // Only the sender's tab id matters to the background.
       { tab: { id: 3 } as never },
     );

@@ -5,6 +5,7 @@ import { App } from '@/entrypoints/popup/App';
 import { DEFAULT_SETTINGS } from '@/lib/shared/defaults';
 import type { PageSummary } from '@/lib/shared/messages';
 import { settingsItem } from '@/lib/shared/storage';
+import { sendLikeABrowser } from '../browser-messaging';
 import { renderRoot } from '../render-root';
 
 const SUMMARY: PageSummary = {
@@ -47,9 +48,10 @@ describe('the popup', () => {
   it('asks the tab given as ?tabId for its summary and reveals entities there', async () => {
     const send = vi
       .spyOn(fakeBrowser.tabs, 'sendMessage')
-      .mockImplementation(async (_tab, message) =>
-        (message as { type: string }).type === 'popup:content:summary' ? SUMMARY : true,
-      );
+      .mockImplementation(async (_tab, message) => ({
+        ok: true,
+        value: (message as { type: string }).type === 'popup:content:summary' ? SUMMARY : true,
+      }));
     render(<App />, root);
     await vi.waitFor(() => expect(root.querySelector('h2')?.textContent).toBe('Cyber threats'));
     root.querySelector<HTMLButtonElement>('.entities button')?.click();
@@ -60,7 +62,7 @@ describe('the popup', () => {
   });
 
   it('remembers the switch per site, by the page’s hostname', async () => {
-    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(SUMMARY);
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: true, value: SUMMARY });
     render(<App />, root);
     await vi.waitFor(() => expect(siteSwitch().checked).toBe(true));
     siteSwitch().click();
@@ -75,6 +77,28 @@ describe('the popup', () => {
         'Backstory is switched off for this site.',
       ),
     );
+  });
+
+  it('asks again, once, each time the background says its tab was annotated (and no other tab)', async () => {
+    const paused: PageSummary = { ...SUMMARY, enabled: false, article: undefined, entities: [] };
+    const send = vi
+      .spyOn(fakeBrowser.tabs, 'sendMessage')
+      .mockResolvedValueOnce({ ok: true, value: paused })
+      .mockResolvedValue({ ok: true, value: SUMMARY });
+    sendLikeABrowser();
+    render(<App />, root);
+    await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(1));
+    await fakeBrowser.runtime.sendMessage({
+      type: 'background:popup:annotated',
+      data: { tabId: 6, count: 2 },
+    });
+    expect(send).toHaveBeenCalledTimes(1);
+    await fakeBrowser.runtime.sendMessage({
+      type: 'background:popup:annotated',
+      data: { tabId: 5, count: 1 },
+    });
+    await vi.waitFor(() => expect(root.querySelector('h2')?.textContent).toBe('Cyber threats'));
+    expect(send).toHaveBeenCalledTimes(2);
   });
 
   it('says it cannot run where no content script answers', async () => {
