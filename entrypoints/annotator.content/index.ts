@@ -59,6 +59,7 @@ async function start(ctx: ContentScriptContext): Promise<void> {
   watchChanges(ctx, {
     isRelevant,
     onRecords: (records) => {
+      if (!ctx.isValid) return;
       page.highlights.dropStale(records);
       added ||= records.some((record) => record.type === 'childList' && isRelevant(record));
     },
@@ -67,11 +68,17 @@ async function start(ctx: ContentScriptContext): Promise<void> {
       added = false;
     },
   });
+  // `ctx.isValid` looks at once whether the extension is still there (ending this instance if not):
+  // an instance orphaned by a reload must not put its highlights back over a newer instance's.
   trackPointer(ctx, {
     highlights: page.highlights,
     isCard: (target) => card.isCard(target),
-    onHover: (place) => card.hover(place),
-    onTap: (place) => card.tap(place),
+    onHover: (place) => {
+      if (ctx.isValid) card.hover(place);
+    },
+    onTap: (place) => {
+      if (ctx.isValid) card.tap(place);
+    },
   });
   answerMessages(ctx, page, card);
   // Settings or facts changed: match again (switched off, the answer says so and all is cleared).
@@ -91,9 +98,11 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     address = location.href;
     void page.annotate(true);
   });
+  // Ranges first: closing the card re-registers what still holds ranges, and a newer instance may
+  // already have put its own highlights under our names.
   ctx.onInvalidated(() => {
-    card.close();
     page.clear();
+    card.close();
   });
   await page.annotate(true);
 }
