@@ -5,7 +5,7 @@ import { mentionsFactBase } from '@/lib/background/detector/check';
 import type { Matcher } from '@/lib/background/detector/matcher';
 import { buildIndex, mentionsAnyAlias } from '@/lib/background/match';
 import { bundledPack } from '@/lib/shared/facts/bundled';
-import type { Entity, FactPack } from '@/lib/shared/facts/schema';
+import type { Entity } from '@/lib/shared/facts/schema';
 import { withReaderFacts } from '../../../fixtures/reader-pack';
 
 const matcher = buildMatcher(bundledPack);
@@ -145,17 +145,11 @@ describe('the detector agrees with the annotator', () => {
 });
 
 describe('the matcher for 5,000 reader facts', () => {
-  it('builds quickly and finds their names', () => {
-    const pack: FactPack = withReaderFacts(5000);
-    const t0 = performance.now();
-    const m = buildMatcher(pack);
-    const ms = performance.now() - t0;
+  // How long it takes is the bench's to say (section 5), not a timed test's.
+  it('finds their names, and no name only part of one', () => {
+    const m = buildMatcher(withReaderFacts(5000));
     expect(m.phrases.length).toBeGreaterThanOrEqual(10_000);
-    expect(ms).toBeLessThan(1000);
     expect(mentionsFactBase(m, 'said Tomasz Quell4321 Ruiz on Monday')).toBe(true);
     expect(mentionsFactBase(m, 'said Tomasz Quell4321 on Monday')).toBe(false);
-    console.info(
-      `detector matcher, 5,000 reader facts: ${m.phrases.length} phrases, ${m.ends.length} last words, built in ${ms.toFixed(0)} ms`,
-    );
   });
 });
