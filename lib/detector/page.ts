@@ -65,7 +65,9 @@ function recheckOnChanges(signal: AbortSignal, check: () => void, done: () => bo
   let delay = RECHECK_MS;
   let waiting = false;
   const observer = new MutationObserver(() => {
-    if (waiting || done()) return;
+    // The annotator, once injected, watches the page itself: stop paying for this observer.
+    if (done()) return observer.disconnect();
+    if (waiting) return;
     waiting = true;
     setTimeout(() => {
       waiting = false;
